@@ -1,0 +1,2 @@
+/** The Java client library for FastDFS trackers and storages. */
+package org.fastdfs.client;

@@ -1,0 +1,2 @@
+/** FastDFS storage server. */
+package org.fastdfs.storage;

@@ -1,0 +1,2 @@
+/** FastDFS tracker server. */
+package org.fastdfs.tracker;
