@@ -11,6 +11,10 @@ import java.nio.ByteBuffer;
  * {@link Handler#onError} and puts the decoder in a terminal failed state: it never resynchronises
  * on the same stream, and every later {@link #feed} is ignored.
  *
+ * <p>A handler may call {@link #pause()} from any callback: {@link #feed} then returns as soon as the
+ * callback returns, leaving the unread bytes in the input buffer, so that a server can answer one
+ * request before it decodes the next. {@link #resume()} clears the pause; the caller feeds the rest.
+ *
  * <p>Not thread-safe: one decoder belongs to one connection and is driven by one thread at a time.
  */
 public final class FrameDecoder {
@@ -51,6 +55,7 @@ public final class FrameDecoder {
     private byte[] body;
     private int bodyFill;
     private long streamRemaining;
+    private boolean paused;
 
     public FrameDecoder(FrameLimits limits, Handler handler) {
         this.limits = limits;
@@ -59,7 +64,7 @@ public final class FrameDecoder {
 
     /** Consumes every remaining byte of {@code input}. */
     public void feed(ByteBuffer input) {
-        while (input.hasRemaining() && state != State.FAILED) {
+        while (input.hasRemaining() && state != State.FAILED && !paused) {
             switch (state) {
                 case HEADER -> readHeader(input);
                 case BODY -> readBody(input);
@@ -75,6 +80,19 @@ public final class FrameDecoder {
 
     public void feed(byte[] bytes) {
         feed(bytes, 0, bytes.length);
+    }
+
+    /** Stops {@link #feed} after the current callback; unread bytes stay in the caller's buffer. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
     }
 
     /**

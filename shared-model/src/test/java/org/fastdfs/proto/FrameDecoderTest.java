@@ -148,6 +148,34 @@ class FrameDecoderTest {
     }
 
     @Test
+    void pausingAfterAFrameLeavesTheNextFrameUnreadUntilResumed() {
+        var frames = new java.util.ArrayList<Header>();
+        var decoder = new FrameDecoder[1];
+        decoder[0] = new FrameDecoder(SERVER, new FrameDecoder.Handler() {
+            @Override
+            public void onFrame(Header header, java.nio.ByteBuffer body) {
+                frames.add(header);
+                decoder[0].pause();
+            }
+
+            @Override
+            public void onError(ProtocolException error) {
+                throw error;
+            }
+        });
+        var input = java.nio.ByteBuffer.wrap(concat(ACTIVE_TEST, EMPTY_OK));
+        decoder[0].feed(input);
+        assertThat(frames).hasSize(1);
+        assertThat(input.remaining()).isEqualTo(10);
+        decoder[0].feed(input);
+        assertThat(frames).as("still paused").hasSize(1);
+        decoder[0].resume();
+        decoder[0].feed(input);
+        assertThat(frames).hasSize(2);
+        assertThat(input.hasRemaining()).isFalse();
+    }
+
+    @Test
     void everyCommandCodeIsUniqueAndLooksUp() {
         for (Command c : Command.values()) {
             assertThat(Command.of(c.code())).isSameAs(c);

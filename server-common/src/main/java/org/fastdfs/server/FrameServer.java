@@ -1,0 +1,78 @@
+package org.fastdfs.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.fastdfs.proto.FrameLimits;
+import org.jboss.logging.Logger;
+
+/**
+ * A FastDFS TCP listener: accepts sockets and wraps each one in a {@link FramedConnection} with a
+ * dispatcher made for it. Port 0 picks an ephemeral port; {@link #port()} tells which.
+ */
+public final class FrameServer {
+
+    private static final Logger LOG = Logger.getLogger(FrameServer.class);
+
+    private final Vertx vertx;
+    private final String name;
+    private final FrameLimits limits;
+    private final Function<FramedConnection, RequestDispatcher> dispatchers;
+    private final Set<FramedConnection> connections = ConcurrentHashMap.newKeySet();
+    private NetServer server;
+
+    public FrameServer(Vertx vertx, String name, FrameLimits limits,
+                       Function<FramedConnection, RequestDispatcher> dispatchers) {
+        this.vertx = vertx;
+        this.name = name;
+        this.limits = limits;
+        this.dispatchers = dispatchers;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param host        address to bind ("0.0.0.0" or empty for all)
+     * @param port        port, 0 for an ephemeral one
+     * @param idleSeconds close connections silent for this long; 0 never
+     */
+    public Future<FrameServer> listen(String host, int port, int idleSeconds) {
+        NetServerOptions options = new NetServerOptions()
+                .setHost(host == null || host.isBlank() ? "0.0.0.0" : host)
+                .setPort(port)
+                .setTcpNoDelay(true)
+                .setReuseAddress(true)
+                .setIdleTimeout(idleSeconds)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        server = vertx.createNetServer(options);
+        server.connectHandler(socket -> {
+            FramedConnection c = FramedConnection.accept(socket, vertx.getOrCreateContext(), limits, dispatchers,
+                    connections::remove);
+            connections.add(c);
+        });
+        return server.listen().map(s -> {
+            LOG.infof("%s listening on %s:%d", name, options.getHost(), s.actualPort());
+            return this;
+        });
+    }
+
+    /** The bound port (the ephemeral one when 0 was asked for). */
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    /** Number of open connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    public Future<Void> close() {
+        connections.forEach(FramedConnection::close);
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

@@ -1,0 +1,300 @@
+package org.fastdfs.server;
+
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.fastdfs.proto.Command;
+import org.fastdfs.proto.FrameDecoder;
+import org.fastdfs.proto.FrameLimits;
+import org.fastdfs.proto.Frames;
+import org.fastdfs.proto.Header;
+import org.fastdfs.proto.ProtocolException;
+import org.fastdfs.proto.Status;
+import org.jboss.logging.Logger;
+
+/**
+ * One client socket speaking the FastDFS protocol. Requests are served one at a time: once a
+ * request is complete the socket and the decoder pause, and they resume when the request has been
+ * answered through {@link #reply}, {@link #replyStatus} or one of their variants. Replies may come
+ * from any thread; the bookkeeping always hops back to the connection's event loop.
+ */
+public final class FramedConnection implements FrameDecoder.Handler {
+
+    private static final Logger LOG = Logger.getLogger(FramedConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final NetSocket socket;
+    private final Context context;
+    private final FrameDecoder decoder;
+    private final RequestDispatcher dispatcher;
+    private final long id = IDS.incrementAndGet();
+    private ByteBuffer pendingInput;
+    private StreamSink sink;
+    private boolean awaitingReply;
+    private boolean closed;
+    private Object attachment;
+    private Consumer<FramedConnection> closeListener = c -> { };
+
+    private FramedConnection(NetSocket socket, Context context, FrameLimits limits,
+                             Function<FramedConnection, RequestDispatcher> dispatchers) {
+        this.socket = socket;
+        this.context = context;
+        this.decoder = new FrameDecoder(limits, this);
+        this.dispatcher = dispatchers.apply(this);
+    }
+
+    /** Wires a freshly accepted socket. Call on the socket's event loop. */
+    public static FramedConnection accept(NetSocket socket, Context context, FrameLimits limits,
+                                          Function<FramedConnection, RequestDispatcher> dispatchers,
+                                          Consumer<FramedConnection> closeListener) {
+        FramedConnection c = new FramedConnection(socket, context, limits, dispatchers);
+        c.closeListener = closeListener;
+        socket.handler(c::onInput);
+        socket.endHandler(v -> c.onEnd());
+        socket.exceptionHandler(e -> {
+            LOG.debugf("connection %d: %s", c.id, e.toString());
+            c.close();
+        });
+        socket.closeHandler(v -> c.onClosed());
+        return c;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public NetSocket socket() {
+        return socket;
+    }
+
+    /** The peer's IP address text. */
+    public String remoteHost() {
+        return socket.remoteAddress().hostAddress();
+    }
+
+    /** The local IP address text the peer connected to. */
+    public String localHost() {
+        return socket.localAddress().hostAddress();
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /** Per-connection state a dispatcher may keep (e.g. "this storage has joined"). */
+    @SuppressWarnings("unchecked")
+    public <T> T attachment() {
+        return (T) attachment;
+    }
+
+    public void attach(Object value) {
+        this.attachment = value;
+    }
+
+    // ---- replies -----------------------------------------------------------------------------
+
+    /** Sends a complete frame (header and body in one write) and reads the next request. */
+    public void reply(byte[] frame) {
+        write(Buffer.buffer(frame), false);
+    }
+
+    /** Sends a header-only response with {@code status}. */
+    public void replyStatus(Status status) {
+        reply(Frames.status(status));
+    }
+
+    /** Sends an error and closes the connection, as FastDFS does after EINVAL. */
+    public void replyErrorAndClose(Status status) {
+        write(Buffer.buffer(Frames.status(status)), true);
+    }
+
+    /**
+     * Sends a response header followed by {@code length} bytes of {@code file} from {@code offset}
+     * with sendfile, then reads the next request. On a failure after the header the connection is
+     * closed, as the client cannot tell otherwise.
+     */
+    public void replyFile(String file, long offset, long length) {
+        onContext(() -> {
+            if (closed) {
+                return;
+            }
+            socket.write(Buffer.buffer(Header.response(Status.OK, length).toBytes()));
+            Future<Void> sent = length == 0 ? Future.succeededFuture() : socket.sendFile(file, offset, length);
+            sent.onComplete(ar -> {
+                if (ar.failed()) {
+                    LOG.warnf("connection %d: sending %s failed: %s", id, file, ar.cause().toString());
+                    close();
+                } else {
+                    requestDone();
+                }
+            });
+        });
+    }
+
+    /** Stops reading from the socket (back-pressure while a streamed body is written to disk). */
+    public void pauseInput() {
+        onContext(socket::pause);
+    }
+
+    /** Resumes reading from the socket after {@link #pauseInput()}. */
+    public void resumeInput() {
+        onContext(() -> {
+            if (!awaitingReply && !closed) {
+                socket.resume();
+            }
+        });
+    }
+
+    public void close() {
+        onContext(() -> {
+            if (!closed) {
+                socket.close();
+            }
+        });
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- decoding ----------------------------------------------------------------------------
+
+    private void onInput(Buffer buffer) {
+        ByteBuf buf = buffer.getByteBuf();
+        ByteBuffer input = buf.nioBuffer();
+        if (pendingInput != null) {
+            // bytes that arrived while paused (the socket may deliver what it had already read)
+            ByteBuffer joined = ByteBuffer.allocate(pendingInput.remaining() + input.remaining());
+            joined.put(pendingInput).put(input).flip();
+            input = joined;
+            pendingInput = null;
+        }
+        feed(input);
+    }
+
+    private void feed(ByteBuffer input) {
+        if (decoder.paused()) {
+            pendingInput = input;
+            return;
+        }
+        decoder.feed(input);
+        if (input.hasRemaining() && !decoder.failed()) {
+            pendingInput = input;
+        }
+    }
+
+    @Override
+    public void onFrame(Header header, ByteBuffer body) {
+        awaitRequestDone();
+        Command command = Command.of(header.command());
+        if (command == Command.ACTIVE_TEST) {
+            replyStatus(body.hasRemaining() ? Status.EINVAL : Status.OK);
+        } else if (command == Command.QUIT) {
+            close();
+        } else if (command == null || command == Command.RESP) {
+            LOG.debugf("connection %d: unknown command %d", id, header.command());
+            replyErrorAndClose(Status.EINVAL);
+        } else {
+            try {
+                dispatcher.onRequest(this, header, body);
+            } catch (ProtocolException e) {
+                LOG.debugf("connection %d: command %s rejected: %s", id, command, e.getMessage());
+                replyErrorAndClose(e.status());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "connection %d: command %s failed", id, command);
+                replyErrorAndClose(Status.EIO);
+            }
+        }
+    }
+
+    @Override
+    public void onStreamStart(Header header) {
+        sink = dispatcher.onStreamStart(this, header);
+    }
+
+    @Override
+    public void onStreamData(ByteBuffer chunk) {
+        sink.onData(chunk);
+    }
+
+    @Override
+    public void onStreamEnd() {
+        awaitRequestDone();
+        StreamSink done = sink;
+        sink = null;
+        done.onEnd();
+    }
+
+    @Override
+    public void onError(ProtocolException error) {
+        LOG.debugf("connection %d from %s: %s", id, remoteHost(), error.getMessage());
+        replyErrorAndClose(error.status());
+    }
+
+    private void awaitRequestDone() {
+        awaitingReply = true;
+        decoder.pause();
+        socket.pause();
+    }
+
+    private void write(Buffer frame, boolean thenClose) {
+        onContext(() -> {
+            if (closed) {
+                return;
+            }
+            if (thenClose) {
+                socket.end(frame);
+                closed = true;
+            } else {
+                socket.write(frame);
+                requestDone();
+            }
+        });
+    }
+
+    private void requestDone() {
+        if (!awaitingReply) {
+            return;
+        }
+        awaitingReply = false;
+        decoder.resume();
+        if (pendingInput != null) {
+            ByteBuffer rest = pendingInput;
+            pendingInput = null;
+            feed(rest);
+        }
+        if (!awaitingReply && !closed) {
+            socket.resume();
+        }
+    }
+
+    private void onEnd() {
+        decoder.endOfInput();
+    }
+
+    private void onClosed() {
+        closed = true;
+        if (sink != null) {
+            StreamSink aborted = sink;
+            sink = null;
+            aborted.onAbort();
+        }
+        dispatcher.onClose(this);
+        closeListener.accept(this);
+    }
+
+    private void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.fastdfs.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Live and ready while the FastDFS listener is bound. */
+@Liveness
+@Readiness
+@ApplicationScoped
+public class ListenerHealthCheck implements HealthCheck {
+
+    private final StorageServer server;
+
+    ListenerHealthCheck(StorageServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("fastdfs-listener")
+                .status(server.listening())
+                .withData("port", server.port())
+                .withData("connections", server.connectionCount())
+                .build();
+    }
+}

@@ -1,0 +1,56 @@
+package org.fastdfs.storage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage settings, named after FastDFS's storage.conf keys (PROTOCOL.md §9.2) under
+ * {@code fdfs.storage}: e.g. {@code fdfs.storage.group-name}, {@code fdfs.storage.store-paths}
+ * (comma-separated, M00 first) or the env var {@code FDFS_STORAGE_PORT}.
+ */
+@ConfigMapping(prefix = "fdfs.storage")
+public interface StorageConfig {
+
+    /** The group this storage belongs to. */
+    @WithDefault("group1")
+    String groupName();
+
+    /** Address to bind; empty binds all. */
+    @WithDefault("0.0.0.0")
+    String bindAddr();
+
+    /** TCP port of the FastDFS protocol; 0 picks a free one. */
+    @WithDefault("23000")
+    int port();
+
+    /** Directory for data/ (binlog, marks, stats) and logs/. */
+    @WithDefault("run/storage")
+    String basePath();
+
+    /** Store paths in order (M00, M01, ...); empty means base-path alone. */
+    Optional<List<String>> storePaths();
+
+    /** Sub-directories per level under each store path's data/ (1..256). */
+    @WithDefault("256")
+    int subdirCountPerPath();
+
+    /** Trackers to join, as host:port. */
+    Optional<List<String>> trackerServers();
+
+    /** Wire profile of the listener: classic, current or current-ipv6. */
+    @WithDefault("classic")
+    String protocol();
+
+    /** Close connections silent for this many seconds; 0 keeps them. */
+    @WithDefault("900")
+    int idleTimeoutSeconds();
+
+    /** Largest non-streamed request body (FastDFS buff_size). */
+    @WithDefault("262144")
+    int buffSize();
+
+    /** Optional FastDFS storage.conf to read settings from. */
+    Optional<String> confFile();
+}
