@@ -110,6 +110,19 @@ public final class FramedConnection implements FrameDecoder.Handler {
         reply(Frames.status(status));
     }
 
+    /**
+     * Answers a rejected request: EINVAL closes the connection as the C storage does (the stream may
+     * be out of step); any other status keeps it open.
+     */
+    public void replyError(Command command, ProtocolException e) {
+        LOG.debugf("connection %d: %s rejected with %s: %s", id, command, e.status(), e.getMessage());
+        if (e.status() == Status.EINVAL) {
+            replyErrorAndClose(Status.EINVAL);
+        } else {
+            replyStatus(e.status());
+        }
+    }
+
     /** Sends an error and closes the connection, as FastDFS does after EINVAL. */
     public void replyErrorAndClose(Status status) {
         write(Buffer.buffer(Frames.status(status)), true);
@@ -205,8 +218,7 @@ public final class FramedConnection implements FrameDecoder.Handler {
             try {
                 dispatcher.onRequest(this, header, body);
             } catch (ProtocolException e) {
-                LOG.debugf("connection %d: command %s rejected: %s", id, command, e.getMessage());
-                replyErrorAndClose(e.status());
+                replyError(command, e);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "connection %d: command %s failed", id, command);
                 replyErrorAndClose(Status.EIO);
