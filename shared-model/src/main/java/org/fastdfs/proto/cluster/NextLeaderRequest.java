@@ -69,7 +69,8 @@ public record NextLeaderRequest(Command command, String ip, int port) implements
             ip = text.substring(0, colon);
             port = text.substring(colon + 1);
         }
-        if (ip.isEmpty() || ip.indexOf('\0') >= 0 || !port.matches("[0-9]{1,5}")
+        if (ip.isEmpty() || ip.indexOf('\0') >= 0 || ip.indexOf('[') >= 0 || ip.indexOf(']') >= 0
+                || !port.matches("[0-9]{1,5}")
                 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             throw ProtocolException.invalid(name + " address '" + text + "' has an empty IP or a bad port");
         }

@@ -217,8 +217,8 @@ public record StorageJoinRequest(String groupName, int storagePort, int httpPort
     }
 
     private static String checkTracker(String text, boolean tooLong, int index) {
-        if (text.isEmpty() || text.indexOf('\0') >= 0) {
-            throw ProtocolException.invalid("JOIN tracker address " + index + " is empty or holds a NUL");
+        if (text.isEmpty() || text.indexOf('\0') >= 0 || text.indexOf('\n') >= 0) {
+            throw ProtocolException.invalid("JOIN tracker address " + index + " is empty or holds a NUL or newline");
         }
         if (tooLong) {
             throw ProtocolException.invalid("JOIN tracker line " + index + " is longer than " + MAX_LINE_SIZE + " bytes");
