@@ -1,5 +1,6 @@
 package org.fastdfs.tracker.cluster;
 
+import org.fastdfs.proto.cluster.StorageStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,11 +122,7 @@ public final class ClusterState {
     }
 
     private static StorageStatus reportedStatus(int code) {
-        try {
-            return StorageStatus.of(code);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return StorageStatus.of(code);
     }
 
     /** STORAGE_BEAT (§4.5): store the counters and activate the storage where allowed. */
@@ -199,7 +196,7 @@ public final class ClusterState {
     public SyncSource syncDestReq(String group, String id, long now) {
         StorageNode s = storage(group, id);
         Group g = groups.get(group);
-        boolean peers = g.storages.values().stream().anyMatch(o -> o != s && o.status.available());
+        boolean peers = g.storages.values().stream().anyMatch(o -> o != s && o.status.isAvailable());
         if (!peers) {
             s.status = StorageStatus.ONLINE;
             changed(g);
@@ -257,7 +254,7 @@ public final class ClusterState {
             return null;
         }
         StorageNode src = g.storages.get(dest.syncSrcId);
-        if (src == null || !(src.status.available() || src.status == StorageStatus.RECOVERY)) {
+        if (src == null || !(src.status.isAvailable() || src.status == StorageStatus.RECOVERY)) {
             dest.syncSrcId = "";
             return null;
         }
@@ -455,7 +452,7 @@ public final class ClusterState {
     }
 
     /** QUERY_FETCH_ONE / QUERY_FETCH_ALL (§7.4). */
-    public List<StorageNode> queryFetch(String group, FileSource file, boolean all, long now) {
+    public List<StorageNode> queryFetch(String group, FileOrigin file, boolean all, long now) {
         Group g = knownGroup(group);
         StorageNode source = sourceOf(g, file);
         List<StorageNode> readable = g.readable();
@@ -492,7 +489,7 @@ public final class ClusterState {
     }
 
     /** QUERY_UPDATE (§7.4): the source storage if writable, else the store_server choice. */
-    public StorageNode queryUpdate(String group, FileSource file) {
+    public StorageNode queryUpdate(String group, FileOrigin file) {
         Group g = knownGroup(group);
         List<StorageNode> writable = g.writable();
         if (writable.isEmpty()) {
@@ -505,7 +502,7 @@ public final class ClusterState {
         return pickStoreServer(g, writable);
     }
 
-    private boolean hasFile(StorageNode s, StorageNode source, FileSource f, long now) {
+    private boolean hasFile(StorageNode s, StorageNode source, FileOrigin f, long now) {
         long t = f.createTime();
         return s == source
                 || t < now - rules.syncFileMaxDelay()
@@ -521,7 +518,7 @@ public final class ClusterState {
         return rules.storeServer() == 2 ? lowestPriority(writable) : writable.get(0);
     }
 
-    private StorageNode sourceOf(Group g, FileSource f) {
+    private StorageNode sourceOf(Group g, FileOrigin f) {
         if (f.sourceIp() == null) {
             return g.storages.get(Long.toString(f.serverId()));
         }

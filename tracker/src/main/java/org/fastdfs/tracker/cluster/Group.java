@@ -1,5 +1,6 @@
 package org.fastdfs.tracker.cluster;
 
+import org.fastdfs.proto.cluster.StorageStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

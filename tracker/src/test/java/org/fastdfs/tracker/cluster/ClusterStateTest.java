@@ -1,5 +1,6 @@
 package org.fastdfs.tracker.cluster;
 
+import org.fastdfs.proto.cluster.StorageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,7 +151,7 @@ class ClusterStateTest {
         ClusterState c = new ClusterState(TrackerRules.defaults());
         activeStorage(c, "group1", "127.0.0.2", 1, 50_000);
         activeStorage(c, "group1", "127.0.0.3", 1, 50_000);
-        FileSource file = FileSource.ofIp("127.0.0.2", T0 + 100, true);
+        FileOrigin file = FileOrigin.ofIp("127.0.0.2", T0 + 100, true);
         for (int i = 0; i < 4; i++) {
             assertThat(c.queryFetch("group1", file, false, T0 + 101)).extracting(StorageNode::id)
                     .containsExactly("127.0.0.2");
@@ -170,7 +171,7 @@ class ClusterStateTest {
         ClusterState c = new ClusterState(TrackerRules.defaults());
         activeStorage(c, "group1", "127.0.0.2", 1, 50_000);
         activeStorage(c, "group1", "127.0.0.3", 1, 50_000);
-        FileSource appender = FileSource.ofIp("127.0.0.3", T0 - 200_000, false);
+        FileOrigin appender = FileOrigin.ofIp("127.0.0.3", T0 - 200_000, false);
         assertThat(c.queryFetch("group1", appender, false, T0)).extracting(StorageNode::id).containsExactly("127.0.0.3");
         assertThat(c.queryUpdate("group1", appender).id()).isEqualTo("127.0.0.3");
     }

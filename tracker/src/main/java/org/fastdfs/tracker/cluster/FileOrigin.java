@@ -5,9 +5,9 @@ package org.fastdfs.tracker.cluster;
  * the source storage (IP text, or a numeric server id), the create time and whether the file is a
  * normal one (slaves and appenders must be read from their source).
  */
-public record FileSource(String sourceIp, long serverId, long createTime, boolean normal) {
+public record FileOrigin(String sourceIp, long serverId, long createTime, boolean normal) {
 
-    public static FileSource ofIp(String ip, long createTime, boolean normal) {
-        return new FileSource(ip, 0, createTime, normal);
+    public static FileOrigin ofIp(String ip, long createTime, boolean normal) {
+        return new FileOrigin(ip, 0, createTime, normal);
     }
 }

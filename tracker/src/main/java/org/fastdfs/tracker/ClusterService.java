@@ -1,0 +1,88 @@
+package org.fastdfs.tracker;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.function.Function;
+import org.fastdfs.tracker.cluster.ClusterState;
+import org.fastdfs.tracker.cluster.ReservedSpace;
+import org.fastdfs.tracker.cluster.TrackerRules;
+
+/**
+ * The single owner of the {@link ClusterState}: every read and change runs on one Vert.x context,
+ * so the model needs no locks. Callers on any thread get a {@link Future}.
+ */
+@ApplicationScoped
+public class ClusterService {
+
+    private final Vertx vertx;
+    private final TrackerConfig config;
+    private final ClusterStore store;
+    private Clock clock = Clock.systemUTC();
+    private Context owner;
+    private ClusterState state;
+    private long savedVersion = -1;
+
+    ClusterService(Vertx vertx, TrackerConfig config, ClusterStore store) {
+        this.vertx = vertx;
+        this.config = config;
+        this.store = store;
+    }
+
+    @PostConstruct
+    void init() {
+        TrackerRules rules = new TrackerRules(config.storeLookup(), config.storeGroup().orElse(""),
+                config.storeServer(), config.storePath(), config.downloadServer(),
+                ReservedSpace.parse(config.reservedStorageSpace()), config.checkActiveInterval(),
+                config.storageSyncFileMaxDelay(), config.storageSyncFileMaxTime());
+        state = new ClusterState(rules);
+        store.load(state);
+        savedVersion = state.version();
+        owner = vertx.getOrCreateContext();
+    }
+
+    /** Unix seconds now. */
+    public long now() {
+        return clock.millis() / 1000;
+    }
+
+    /** Runs {@code action} on the owner context. A thrown exception fails the future. */
+    public <T> Future<T> call(Function<ClusterState, T> action) {
+        Promise<T> p = Promise.promise();
+        owner.runOnContext(v -> {
+            try {
+                p.complete(action.apply(state));
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+            saveIfChanged();
+        });
+        return p.future();
+    }
+
+    /** Persists the cluster off the event loop when it changed since the last save. */
+    private void saveIfChanged() {
+        if (state.version() == savedVersion) {
+            return;
+        }
+        savedVersion = state.version();
+        ClusterStore.Snapshot snapshot = ClusterStore.snapshot(state);
+        vertx.executeBlocking(() -> {
+            store.save(snapshot);
+            return null;
+        }, true);
+    }
+
+    /** Unit-test and benchmark hook: a fixed or moving clock. */
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public TrackerRules rules() {
+        return state.rules();
+    }
+}
