@@ -75,9 +75,6 @@ public final class FileFields {
 
     /** Constructor check: a non-null name of {@code min..127} bytes. */
     public static String requireName(String name, int min, String what) {
-        if (name == null) {
-            throw new IllegalArgumentException(what + " is null");
-        }
         requireLatin1(name, what);
         int n = name.length();
         if (n < min || n > MAX_NAME_LENGTH) {
@@ -98,9 +95,6 @@ public final class FileFields {
 
     /** Constructor check: a non-null value that fits a {@code width}-byte NUL-padded field. */
     public static String requireFixed(String value, int width, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " is null");
-        }
         requireLatin1(value, what);
         if (value.length() > width) {
             throw new IllegalArgumentException(what + " '" + value + "' is longer than " + width + " bytes");
@@ -146,8 +140,8 @@ public final class FileFields {
         return value;
     }
 
-    /** Number of bytes of {@code s} on the wire (ISO-8859-1). */
+    /** Number of bytes of {@code s} on the wire: its length, as records hold one-byte (ISO-8859-1) characters only. */
     public static int byteLength(String s) {
-        return Wire.bytes(s).length;
+        return s.length();
     }
 }

@@ -18,8 +18,10 @@ import org.fastdfs.proto.WireProfile;
  * </ul>
  * PROTOCOL.md gives no layout for them; the empty bodies and replies above come from storage_service.c
  * ({@code storage_server_trunk_get_binlog_size}, {@code _delete_binlog_marks},
- * {@code _truncate_binlog_file}) and tracker_mem.c at the commit PROTOCOL.md cites. When a storage
- * refuses them (trunk files off, or it is itself the trunk server) it answers EINVAL.
+ * {@code _truncate_binlog_file}) and tracker_mem.c at the commit PROTOCOL.md cites, and no capture covers
+ * them: treat the model as the smallest faithful reading, to be checked against real traffic before a
+ * mixed C/Java trunk setup relies on it. When a storage refuses them (trunk files off, or it is itself
+ * the trunk server) it answers EINVAL.
  *
  * @param command one of the three codes above
  */

@@ -9,7 +9,8 @@ import org.fastdfs.proto.storage.FileFields;
 /**
  * The TRUNK_GET_BINLOG_SIZE (31) reply: the size of the storage's trunk binlog file, 8 bytes big-endian
  * (storage_service.c {@code storage_server_trunk_get_binlog_size}; PROTOCOL.md §5.8 names the command
- * only). The tracker uses it to pick the storage with the most complete trunk binlog.
+ * only; no capture covers it). The tracker uses it to pick the storage with the most complete trunk
+ * binlog.
  *
  * @param size trunk binlog size in bytes
  */

@@ -16,7 +16,8 @@ import org.fastdfs.proto.storage.FileFields;
  * comes from storage/trunk_mgr/trunk_sync.c and storage_service.c at the commit PROTOCOL.md cites: the
  * sender sends whole lines only (the buffer is cut after its last LF); the receiver rejects an empty
  * body with EINVAL and appends the bytes to its trunk binlog as they are. The line format itself
- * (trunk binlog records) is not modelled here.
+ * ({@code <timestamp> <A|D> <store_path> <sub_high> <sub_low> <file_id> <offset> <size>}, from
+ * trunk_sync.c {@code trunk_binlog_pack}) is not modelled here. No capture covers this command.
  *
  * @param lines one or more trunk binlog lines, normally each ending in LF; not empty
  */
