@@ -1,12 +1,12 @@
 package org.fastdfs.proto.storage;
 
 import java.nio.ByteBuffer;
+import org.fastdfs.proto.Command;
 import org.fastdfs.proto.ProtocolException;
 import org.fastdfs.proto.Request;
 import org.fastdfs.proto.StreamedHead;
 import org.fastdfs.proto.Wire;
 import org.fastdfs.proto.WireProfile;
-import org.fastdfs.proto.Command;
 
 /**
  * UPLOAD_SLAVE_FILE (21), PROTOCOL.md §3.3: master_filename_len (8) + file_size (8) + prefix (16) +
