@@ -46,7 +46,7 @@ public record GroupStat(String groupName, long totalMb, long freeMb, long reserv
     public static final int CLASSIC_SIZE = 105;
 
     public GroupStat {
-        Fields.checkText(groupName, "group name", 0, Wire.GROUP_NAME_STRUCT_SIZE - 1);
+        Fields.checkText(groupName, "group name", 0, Wire.GROUP_NAME_STRUCT_SIZE);
     }
 
     public static int size(WireProfile profile) {

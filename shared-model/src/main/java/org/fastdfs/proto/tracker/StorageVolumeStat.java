@@ -36,7 +36,7 @@ public record StorageVolumeStat(boolean useTrunkFile, List<StorageVolumeStat.Vol
         public static final int SIZE = Wire.GROUP_NAME_STRUCT_SIZE + 5 * 8 + 1 + 1;
 
         public Volume {
-            Fields.checkText(group, "group name", 0, Wire.GROUP_NAME_STRUCT_SIZE - 1);
+            Fields.checkText(group, "group name", 0, Wire.GROUP_NAME_STRUCT_SIZE);
         }
 
         void encode(ByteBuffer out) {
