@@ -8,7 +8,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.function.Function;
+import java.nio.file.Path;
 import org.fastdfs.tracker.cluster.ClusterState;
+import org.fastdfs.tracker.cluster.ClusterStore;
 import org.fastdfs.tracker.cluster.ReservedSpace;
 import org.fastdfs.tracker.cluster.TrackerRules;
 
@@ -27,10 +29,10 @@ public class ClusterService {
     private ClusterState state;
     private long savedVersion = -1;
 
-    ClusterService(Vertx vertx, TrackerConfig config, ClusterStore store) {
+    ClusterService(Vertx vertx, TrackerConfig config) {
         this.vertx = vertx;
         this.config = config;
-        this.store = store;
+        this.store = new ClusterStore(Path.of(config.basePath()));
     }
 
     @PostConstruct
