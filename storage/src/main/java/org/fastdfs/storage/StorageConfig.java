@@ -53,4 +53,24 @@ public interface StorageConfig {
 
     /** Optional FastDFS storage.conf to read settings from. */
     Optional<String> confFile();
+
+    /** Seconds between STORAGE_BEATs (FastDFS heart_beat_interval). */
+    @WithDefault("30")
+    int heartBeatIntervalSeconds();
+
+    /** Seconds between REPORT_DISK_USAGE reports (FastDFS stat_report_interval). */
+    @WithDefault("60")
+    int statReportIntervalSeconds();
+
+    /** Connect timeout towards trackers and peers, seconds. */
+    @WithDefault("5")
+    int connectTimeoutSeconds();
+
+    /** Read timeout towards trackers and peers, seconds. */
+    @WithDefault("30")
+    int networkTimeoutSeconds();
+
+    /** upload_priority reported to trackers (store_server=2 picks the lowest). */
+    @WithDefault("10")
+    int uploadPriority();
 }

@@ -1,0 +1,43 @@
+package org.fastdfs.storage.report;
+
+import org.fastdfs.proto.stat.StatBlock;
+
+/** What the reporter tells trackers about this storage, and what it learns back. */
+public interface StorageFacts {
+
+    String groupName();
+
+    int port();
+
+    int storePathCount();
+
+    int subdirCount();
+
+    int uploadPriority();
+
+    /** First join time, kept in {@code .data_init_flag}. */
+    long joinTime();
+
+    /** Process start, unix seconds. */
+    long upTime();
+
+    /** True once the initial-sync negotiation has happened ({@code sync_old_done}). */
+    boolean initialSyncDone();
+
+    /** Records the negotiated source (empty when there was nothing to copy) and marks the negotiation done. */
+    void initialSyncNegotiated(String srcId, long untilTimestamp);
+
+    /** The recorded sync source, or empty. */
+    String syncSrcId();
+
+    long syncUntilTimestamp();
+
+    /** Current counters for STORAGE_BEAT. */
+    StatBlock stats();
+
+    /** [0] total MB and [1] free MB per store path. */
+    long[][] usageMb();
+
+    /** The IP address a tracker sees this storage at (GET_MY_IP). */
+    void learnedIp(String ip);
+}
