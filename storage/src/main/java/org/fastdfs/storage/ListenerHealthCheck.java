@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Live and ready while the FastDFS listener is bound. */
+/** Live while the FastDFS listener is bound. */
 @Liveness
-@Readiness
 @ApplicationScoped
 public class ListenerHealthCheck implements HealthCheck {
 

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Live and ready while the FastDFS listener is bound. */
+/** Live and ready while the FastDFS listener is bound (one check, reported under both). */
 @Liveness
 @Readiness
 @ApplicationScoped

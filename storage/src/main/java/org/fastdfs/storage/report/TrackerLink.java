@@ -47,6 +47,7 @@ public final class TrackerLink {
     private final Consumer<List<StorageBrief>> onMembers;
     private final int connectTimeoutMs;
     private final int networkTimeoutMs;
+    private final String bindAddr;
     private Socket socket;
     private DataInputStream in;
     private long lastBeat;
@@ -56,7 +57,8 @@ public final class TrackerLink {
     private volatile String lastError = "";
 
     public TrackerLink(String address, List<String> allTrackers, WireProfile profile, StorageFacts facts,
-                       Consumer<List<StorageBrief>> onMembers, int connectTimeoutMs, int networkTimeoutMs) {
+                       Consumer<List<StorageBrief>> onMembers, int connectTimeoutMs, int networkTimeoutMs,
+                       String bindAddr) {
         int colon = address.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("tracker address '" + address + "' is not host:port");
@@ -69,6 +71,7 @@ public final class TrackerLink {
         this.onMembers = onMembers;
         this.connectTimeoutMs = connectTimeoutMs;
         this.networkTimeoutMs = networkTimeoutMs;
+        this.bindAddr = bindAddr;
     }
 
     /** Does whatever is due at {@code now} (millis): join if disconnected, beat, report disk usage. */
@@ -107,6 +110,10 @@ public final class TrackerLink {
 
     private void connectAndJoin() throws IOException {
         Socket s = new Socket();
+        if (bindAddr != null && !bindAddr.isBlank() && !"0.0.0.0".equals(bindAddr)) {
+            // like FastDFS's client_bind: trackers identify a storage by the address it connects from
+            s.bind(new InetSocketAddress(bindAddr, 0));
+        }
         s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
         s.setSoTimeout(networkTimeoutMs);
         s.setTcpNoDelay(true);

@@ -32,7 +32,7 @@ public class TrackerReporter {
         WireProfile profile = WireProfile.parse(config.protocol());
         for (String t : trackers) {
             links.add(new TrackerLink(t.trim(), trackers, profile, facts, this::membersChanged,
-                    config.connectTimeoutSeconds() * 1000, config.networkTimeoutSeconds() * 1000));
+                    config.connectTimeoutSeconds() * 1000, config.networkTimeoutSeconds() * 1000, config.bindAddr()));
         }
         if (links.isEmpty()) {
             LOG.warn("no tracker configured (fdfs.storage.tracker-servers): this storage serves files but joins no cluster");
