@@ -28,6 +28,7 @@ public class ClusterService {
     private Context owner;
     private ClusterState state;
     private long savedVersion = -1;
+    private volatile ClusterView lastView = new ClusterView(0, java.util.List.of());
 
     ClusterService(Vertx vertx, TrackerConfig config) {
         this.vertx = vertx;
@@ -66,12 +67,27 @@ public class ClusterService {
         return p.future();
     }
 
+    /** A fresh view of the cluster, taken on the owner context. */
+    public Future<ClusterView> view() {
+        return call(state -> {
+            ClusterView v = ClusterView.of(state, now());
+            lastView = v;
+            return v;
+        });
+    }
+
+    /** The view as of the last change, readable from any thread without waiting (for metrics). */
+    public ClusterView lastView() {
+        return lastView;
+    }
+
     /** Persists the cluster off the event loop when it changed since the last save. */
     private void saveIfChanged() {
         if (state.version() == savedVersion) {
             return;
         }
         savedVersion = state.version();
+        lastView = ClusterView.of(state, now());
         ClusterStore.Snapshot snapshot = ClusterStore.snapshot(state);
         vertx.executeBlocking(() -> {
             store.save(snapshot);

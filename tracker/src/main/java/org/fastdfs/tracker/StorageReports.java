@@ -138,6 +138,7 @@ final class StorageReports {
             s.leaderSent = false;
             return new StorageJoinReply(node.status().code(), node.syncSrcId());
         });
+        d.metrics().watchGroup(d.cluster(), j.groupName());
     }
 
     private static void requireJoined(Session s) {

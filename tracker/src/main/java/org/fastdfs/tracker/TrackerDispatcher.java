@@ -30,9 +30,11 @@ final class TrackerDispatcher implements RequestDispatcher {
     private final Session session = new Session();
     private final StorageReports reports;
     private final ClientQueries queries;
+    private final TrackerMetrics metrics;
 
-    private TrackerDispatcher(ClusterService cluster, WireProfile profile, int trackerPort) {
+    private TrackerDispatcher(ClusterService cluster, TrackerMetrics metrics, WireProfile profile, int trackerPort) {
         this.cluster = cluster;
+        this.metrics = metrics;
         this.profile = profile;
         this.reports = new StorageReports(profile, trackerPort);
         this.queries = new ClientQueries(profile);
@@ -41,10 +43,15 @@ final class TrackerDispatcher implements RequestDispatcher {
     @Override
     public void onRequest(FramedConnection c, Header header, ByteBuffer body) {
         Command command = header.commandCode();
-        switch (command.family()) {
-            case TRACKER_STORAGE -> reports.handle(this, c, command, body);
-            case TRACKER_CLIENT -> queries.handle(this, c, command, body);
-            default -> c.replyErrorAndClose(Status.EINVAL);
+        try {
+            switch (command.family()) {
+                case TRACKER_STORAGE -> reports.handle(this, c, command, body);
+                case TRACKER_CLIENT -> queries.handle(this, c, command, body);
+                default -> throw ProtocolException.invalid(command + " is not a tracker command");
+            }
+        } catch (ProtocolException e) {
+            metrics.request(command, e.status().code());
+            throw e;
         }
     }
 
@@ -57,6 +64,14 @@ final class TrackerDispatcher implements RequestDispatcher {
             }
             return null;
         });
+    }
+
+    TrackerMetrics metrics() {
+        return metrics;
+    }
+
+    ClusterService cluster() {
+        return cluster;
     }
 
     Session session() {
@@ -83,11 +98,14 @@ final class TrackerDispatcher implements RequestDispatcher {
     void reply(FramedConnection c, Command command, Future<byte[]> frame) {
         frame.onComplete(ar -> {
             if (ar.succeeded()) {
+                metrics.request(command, 0);
                 c.reply(ar.result());
             } else if (ar.cause() instanceof ProtocolException e) {
+                metrics.request(command, e.status().code());
                 c.replyError(command, e);
             } else {
                 LOG.errorf(ar.cause(), "%s failed", command);
+                metrics.request(command, Status.EIO.code());
                 c.replyStatus(Status.EIO);
             }
         });
@@ -97,15 +115,15 @@ final class TrackerDispatcher implements RequestDispatcher {
     @ApplicationScoped
     static class Factory {
         private final ClusterService cluster;
-        private final TrackerConfig config;
+        private final TrackerMetrics metrics;
 
-        Factory(ClusterService cluster, TrackerConfig config) {
+        Factory(ClusterService cluster, TrackerMetrics metrics) {
             this.cluster = cluster;
-            this.config = config;
+            this.metrics = metrics;
         }
 
         RequestDispatcher create(FramedConnection connection, WireProfile profile) {
-            return new TrackerDispatcher(cluster, profile, connection.socket().localAddress().port());
+            return new TrackerDispatcher(cluster, metrics, profile, connection.socket().localAddress().port());
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.fastdfs.tracker;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -88,6 +90,18 @@ class TrackerProtocolTest {
                 assertThat(client.call(QueryStoreRequest.inGroup("nosuch", false)).status()).isEqualTo(Status.ENOENT.code());
                 assertThat(client.call(Command.ACTIVE_TEST).status()).as("still serving after ENOENT").isZero();
             }
+
+            given().get("/cluster").then().statusCode(200)
+                    .body("groups[0].name", equalTo("group1"))
+                    .body("groups[0].storages[0].ip", equalTo("127.0.0.2"))
+                    .body("groups[0].storages[0].status", equalTo("ACTIVE"))
+                    .body("groups[0].storages[0].freeMb", equalTo(60000));
+            given().get("/cluster/groups/nosuch").then().statusCode(404);
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("fdfs_tracker_requests_total{command=\"STORAGE_JOIN\",status=\"OK\"}")
+                    .contains("fdfs_tracker_requests_total{command=\"SERVICE_QUERY_STORE_WITH_GROUP_ONE\",status=\"ENOENT\"}")
+                    .contains("fdfs_tracker_storages{status=\"ACTIVE\"}")
+                    .contains("fdfs_tracker_group_free_mb{group=\"group1\"} 60000.0");
         }
     }
 
