@@ -51,7 +51,7 @@ public interface StorageConfig {
     @WithDefault("262144")
     int buffSize();
 
-    /** Optional FastDFS storage.conf to read settings from. */
+    /** An existing FastDFS storage.conf to take settings from (our keys still override it). */
     Optional<String> confFile();
 
     /** Seconds between STORAGE_BEATs (FastDFS heart_beat_interval). */

@@ -69,4 +69,7 @@ public interface TrackerConfig {
     /** Time (seconds) a replica needs at most to copy one file. */
     @WithDefault("300")
     int storageSyncFileMaxTime();
+
+    /** An existing FastDFS tracker.conf to take settings from (our keys still override it). */
+    Optional<String> confFile();
 }
