@@ -1,0 +1,362 @@
+package org.fastdfs.storage.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fastdfs.proto.Command;
+import org.fastdfs.proto.Status;
+import org.fastdfs.proto.cluster.StorageStatus;
+import org.fastdfs.proto.cluster.SyncReqBody;
+import org.fastdfs.proto.sync.SyncAppendFileRequest;
+import org.fastdfs.proto.sync.SyncCopyFileRequest;
+import org.fastdfs.proto.sync.SyncCreateLinkRequest;
+import org.fastdfs.proto.sync.SyncDeleteFileRequest;
+import org.fastdfs.proto.sync.SyncModifyFileRequest;
+import org.fastdfs.proto.sync.SyncRenameFileRequest;
+import org.fastdfs.proto.sync.SyncTruncateFileRequest;
+import org.fastdfs.storage.binlog.BinlogOp;
+import org.fastdfs.storage.binlog.BinlogPosition;
+import org.fastdfs.storage.binlog.BinlogReader;
+import org.fastdfs.storage.binlog.BinlogRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Pushes this storage's binlog to one peer (PROTOCOL.md §5.3–§5.6). Runs on its own thread until
+ * {@link #stop()}: reads the record after the mark, pushes it, and advances the mark only once the
+ * peer acknowledged (EEXIST / ENOENT count as done where FastDFS says so). Connection failures back
+ * off and retry the same record, so a record is never skipped, and every SYNC_* command is
+ * idempotent on the receiver, so a record resent after a crash has the same effect.
+ */
+public final class PeerSync implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PeerSync.class);
+    static final int MARK_EVERY = 100;
+    static final int MAX_PROTOCOL_RETRIES = 5;
+
+    private final SyncContext ctx;
+    private final String peerId;
+    private final String peerIp;
+    private final int peerPort;
+    private final Path markPath;
+    private volatile boolean running = true;
+    private volatile MarkFile mark;
+    private volatile long lastPushedTimestamp;
+    private volatile String lastError = "";
+    private SyncSender sender;
+    private int unsavedRecords;
+    private long lastActivity;
+
+    public PeerSync(SyncContext ctx, String peerId, String peerIp, int peerPort) {
+        this.ctx = ctx;
+        this.peerId = peerId;
+        this.peerIp = peerIp;
+        this.peerPort = peerPort;
+        this.markPath = MarkFile.path(ctx.syncDir(), peerIp, ctx.myPort());
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    /** The mark as last acknowledged (null before the first start). */
+    public MarkFile mark() {
+        return mark;
+    }
+
+    /** Source-side timestamp of the last record the peer acknowledged. */
+    public long lastPushedTimestamp() {
+        return lastPushedTimestamp;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        long backoff = 500;
+        BinlogReader reader = null;
+        while (running) {
+            try {
+                if (mark == null) {
+                    mark = initialMark();
+                    mark.write(markPath);
+                }
+                if (!peerReady()) {
+                    sleep(ctx.idleWaitMs() * 5);
+                    continue;
+                }
+                if (reader == null) {
+                    reader = new BinlogReader(ctx.binlog(), mark.position());
+                }
+                pushAvailable(reader);
+                backoff = 500;
+            } catch (IOException e) {
+                lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.debugf("sync to %s: %s", peerId, lastError);
+                closeSender();
+                if (reader != null) {
+                    reader.close();
+                    reader = null; // reopen at the mark: the failed record is retried
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
+            } catch (Exception e) {
+                lastError = e.toString();
+                LOG.warnf(e, "sync to %s failed", peerId);
+                closeSender();
+                if (reader != null) {
+                    reader.close();
+                    reader = null;
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+        closeSender();
+        if (reader != null) {
+            reader.close();
+        }
+        saveMark();
+    }
+
+    /** A new peer: ask the tracker whether this storage is its copy source (§5.6). */
+    private MarkFile initialMark() throws Exception {
+        MarkFile existing = MarkFile.read(markPath);
+        if (existing != null) {
+            return existing;
+        }
+        SyncReqBody src = ctx.copySourceOf(peerId);
+        if (src != null && ctx.myId().equals(src.srcId())) {
+            LOG.infof("copying all data to new member %s (records up to %d)", peerId, src.untilTimestamp());
+            return new MarkFile(BinlogPosition.START, true, false, src.untilTimestamp(), 0, 0);
+        }
+        if (src != null) {
+            // another member copies the old data: start with the first record at or after the cut-off
+            return new MarkFile(firstAtOrAfter(src.untilTimestamp()), false, false, src.untilTimestamp(), 0, 0);
+        }
+        return new MarkFile(BinlogPosition.START, false, false, 0, 0, 0);
+    }
+
+    private BinlogPosition firstAtOrAfter(long until) {
+        try (BinlogReader r = new BinlogReader(ctx.binlog(), BinlogPosition.START)) {
+            BinlogPosition before = r.position();
+            for (BinlogReader.Entry e = r.next(); e != null; e = r.next()) {
+                if (e.record().timestamp() >= until) {
+                    return before;
+                }
+                before = e.next();
+            }
+            return before;
+        }
+    }
+
+    private boolean copyingOldData() {
+        return mark.needSyncOld() && !mark.syncOldDone();
+    }
+
+    private boolean peerReady() {
+        StorageStatus s = ctx.peerStatus(peerId);
+        if (s == null || s == StorageStatus.DELETED || s == StorageStatus.IP_CHANGED) {
+            return false;
+        }
+        if (copyingOldData()) {
+            return s == StorageStatus.WAIT_SYNC || s == StorageStatus.SYNCING || s == StorageStatus.ONLINE
+                    || s == StorageStatus.ACTIVE || s == StorageStatus.OFFLINE;
+        }
+        return s == StorageStatus.ACTIVE || s == StorageStatus.ONLINE;
+    }
+
+    private void pushAvailable(BinlogReader reader) throws Exception {
+        ensureConnected();
+        if (copyingOldData() && ctx.peerStatus(peerId) == StorageStatus.WAIT_SYNC) {
+            ctx.reportPeerStatus(peerId, peerIp, peerPort, StorageStatus.SYNCING);
+        }
+        while (running) {
+            BinlogReader.Entry e = reader.next();
+            if (e == null) {
+                if (copyingOldData()) {
+                    mark = new MarkFile(mark.position(), true, true, mark.untilTimestamp(), mark.scanRowCount(),
+                            mark.syncRowCount());
+                    saveMark();
+                    ctx.reportPeerStatus(peerId, peerIp, peerPort, StorageStatus.OFFLINE);
+                    LOG.infof("old data copied to %s", peerId);
+                }
+                saveMark();
+                if (System.currentTimeMillis() - lastActivity > ctx.networkTimeoutMs() / 2) {
+                    sender.activeTest();
+                    lastActivity = System.currentTimeMillis();
+                }
+                BinlogPosition at = reader.position();
+                ctx.binlog().awaitAppend(new long[] {at.index(), at.offset()}, ctx.idleWaitMs());
+                if (!peerReady()) {
+                    return;
+                }
+                continue;
+            }
+            boolean pushed = false;
+            if (shouldPush(e.record())) {
+                push(e.record());
+                pushed = true;
+                lastPushedTimestamp = e.record().timestamp();
+            }
+            advance(e.next(), pushed);
+        }
+    }
+
+    private boolean shouldPush(BinlogRecord r) {
+        if (r.isSource()) {
+            return true;
+        }
+        if (!copyingOldData() || r.timestamp() > mark.untilTimestamp()) {
+            return false;
+        }
+        BinlogOp op = r.operation();
+        return op == BinlogOp.CREATE || op == BinlogOp.UPDATE || op == BinlogOp.DELETE || op == BinlogOp.LINK
+                || op == BinlogOp.RENAME;
+    }
+
+    private void advance(BinlogPosition next, boolean pushed) {
+        mark = new MarkFile(next, mark.needSyncOld(), mark.syncOldDone(), mark.untilTimestamp(),
+                mark.scanRowCount() + 1, mark.syncRowCount() + (pushed ? 1 : 0));
+        if (++unsavedRecords >= MARK_EVERY) {
+            saveMark();
+        }
+        lastActivity = System.currentTimeMillis();
+    }
+
+    private void saveMark() {
+        MarkFile m = mark;
+        if (m != null) {
+            m.write(markPath);
+            unsavedRecords = 0;
+        }
+    }
+
+    /** Pushes one record; returns when the peer has it (or FastDFS says it needs nothing). */
+    private void push(BinlogRecord r) throws Exception {
+        int attempts = 0;
+        while (true) {
+            int status = send(r);
+            if (status == 0) {
+                return;
+            }
+            if (++attempts >= MAX_PROTOCOL_RETRIES) {
+                LOG.errorf("sync to %s: giving up on '%s' after %s", peerId, r.toLine().strip(), Status.describe(status));
+                return;
+            }
+            LOG.warnf("sync to %s: '%s' answered %s; retrying", peerId, r.toLine().strip(), Status.describe(status));
+            sleep(200L * attempts);
+        }
+    }
+
+    /** Sends one record, mapping the answers FastDFS treats as success to 0. */
+    private int send(BinlogRecord r) throws IOException {
+        String name = r.filename();
+        int ts = (int) r.timestamp();
+        String group = ctx.groupName();
+        Path local = ctx.localPath(name);
+        return switch (r.operation()) {
+            case CREATE, UPDATE -> {
+                if (!Files.isRegularFile(local)) {
+                    yield 0; // gone since: a later record deletes it
+                }
+                yield ok(copy(r.operation() == BinlogOp.CREATE ? Command.SYNC_CREATE_FILE : Command.SYNC_UPDATE_FILE,
+                        ts, name, local), Status.EEXIST);
+            }
+            case DELETE -> Files.exists(local) ? 0 // re-created later: keep the peer's copy
+                    : ok(sender.call(new SyncDeleteFileRequest(ts, group, name), null, 0, 0), Status.ENOENT);
+            case APPEND, MODIFY -> {
+                if (!Files.isRegularFile(local)) {
+                    yield 0;
+                }
+                long[] range = numbers(r.extra(), 2);
+                long size = Files.size(local);
+                if (range[0] + range[1] > size) {
+                    yield ok(copy(Command.SYNC_UPDATE_FILE, ts, name, local), Status.EEXIST);
+                }
+                var req = r.operation() == BinlogOp.APPEND
+                        ? new SyncAppendFileRequest(ts, group, name, range[0], range[1])
+                        : new SyncModifyFileRequest(ts, group, name, range[0], range[1]);
+                int st = sender.call(req, local, range[0], range[1]);
+                if (st == Status.ENOENT.code()) {
+                    st = copy(Command.SYNC_UPDATE_FILE, ts, name, local);
+                }
+                yield ok(st, Status.EEXIST);
+            }
+            case TRUNCATE -> {
+                if (!Files.isRegularFile(local)) {
+                    yield 0;
+                }
+                long[] sizes = numbers(r.extra(), 2);
+                int st = sender.call(new SyncTruncateFileRequest(ts, group, name, sizes[0], sizes[1]), null, 0, 0);
+                if (st == Status.ENOENT.code()) {
+                    st = copy(Command.SYNC_UPDATE_FILE, ts, name, local);
+                }
+                yield ok(st, Status.EEXIST);
+            }
+            case LINK -> {
+                String target = r.extra();
+                yield ok(sender.call(new SyncCreateLinkRequest(ts, group, name, target), null, 0, 0), Status.ENOENT);
+            }
+            case RENAME -> {
+                String old = r.extra();
+                int st = sender.call(new SyncRenameFileRequest(ts, group, name, old), null, 0, 0);
+                if (st == Status.ENOENT.code() && Files.isRegularFile(local)) {
+                    st = copy(Command.SYNC_CREATE_FILE, ts, name, local);
+                }
+                yield ok(st, Status.EEXIST);
+            }
+        };
+    }
+
+    private int copy(Command command, int ts, String name, Path local) throws IOException {
+        long size = Files.size(local);
+        return sender.call(new SyncCopyFileRequest(command, false, ts, ctx.groupName(), name, size), local, 0, size);
+    }
+
+    private static int ok(int status, Status alsoFine) {
+        return status == alsoFine.code() ? 0 : status;
+    }
+
+    private static long[] numbers(String extra, int n) {
+        String[] parts = extra.trim().split(" ");
+        if (parts.length < n) {
+            throw new IllegalArgumentException("binlog extra field '" + extra + "' needs " + n + " numbers");
+        }
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = Long.parseLong(parts[i]);
+        }
+        return v;
+    }
+
+    private void ensureConnected() throws IOException {
+        if (sender == null) {
+            sender = SyncSender.connect(peerIp, peerPort, ctx.bindAddr(), ctx.myId(), ctx.connectTimeoutMs(),
+                    ctx.networkTimeoutMs());
+            lastActivity = System.currentTimeMillis();
+            lastError = "";
+        }
+    }
+
+    private void closeSender() {
+        if (sender != null) {
+            sender.close();
+            sender = null;
+        }
+    }
+
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
