@@ -1,0 +1,55 @@
+package org.fastdfs.proto.tracker;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.fastdfs.proto.Command;
+import org.fastdfs.proto.ProtocolException;
+import org.fastdfs.proto.Request;
+import org.fastdfs.proto.Wire;
+import org.fastdfs.proto.WireProfile;
+
+/**
+ * STORAGE_GET_STATUS (71), PROTOCOL.md §2.9: group_name (16) + the storage address as text. The
+ * reply is the storage's {@link org.fastdfs.proto.stat.StorageBrief} (67 bytes, 37 classic), or ENOENT.
+ * Current clients send {@code ip:port} ({@code [ip]:port} for IPv6); classic ones (&lt;= 6.10) sent a
+ * bare IP or nothing, meaning the requester's own address. All three forms decode; the text is at
+ * most 52 bytes.
+ *
+ * @param group   the storage's group
+ * @param storage its address; {@link ServerAddress#NONE} for "the requester", port 0 for a bare IP
+ */
+public record GetStorageStatusRequest(String group, ServerAddress storage) implements Request {
+
+    public GetStorageStatusRequest {
+        Fields.checkGroup(group);
+        Objects.requireNonNull(storage, "storage");
+        if (storage.format().length() > Fields.MAX_IP_PORT_LENGTH) {
+            throw new IllegalArgumentException("address '" + storage.format() + "' is longer than 52 bytes");
+        }
+    }
+
+    @Override
+    public Command command() {
+        return Command.STORAGE_GET_STATUS;
+    }
+
+    @Override
+    public int encodedLength(WireProfile profile) {
+        return Wire.GROUP_NAME_SIZE + storage.format().length();
+    }
+
+    @Override
+    public void encode(ByteBuffer out, WireProfile profile) {
+        Wire.putFixed(out, group, Wire.GROUP_NAME_SIZE);
+        Wire.putString(out, storage.format());
+    }
+
+    public static GetStorageStatusRequest decode(ByteBuffer body) {
+        if (body.remaining() < Wire.GROUP_NAME_SIZE || body.remaining() > Wire.GROUP_NAME_SIZE + Fields.MAX_IP_PORT_LENGTH) {
+            throw ProtocolException.invalid("get storage status: body is " + body.remaining()
+                    + " bytes, expected group (16) + an address of at most 52 bytes");
+        }
+        String group = Fields.readGroup(body);
+        return new GetStorageStatusRequest(group, ServerAddress.parse(Fields.readText(body, "storage address"), false, "storage address"));
+    }
+}
