@@ -23,32 +23,32 @@ import org.fastdfs.proto.Status;
 
 /**
  * A tracker or storage stand-in on an ephemeral loopback port: reads request frames (header plus
- * pkg_len body bytes), records them, and writes what its {@link Responder} returns. QUIT closes
- * the connection without an answer, as the servers do.
+ * pkg_len body bytes), records them, and writes what its {@link Responder} returns. ACTIVE_TEST is
+ * answered with an empty success and QUIT closes the connection without an answer, as the servers do.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
     /** A received request. */
-    record Frame(Header header, byte[] body) {
+    public record Frame(Header header, byte[] body) {
 
-        int command() {
+        public int command() {
             return header.command();
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             ByteBuffer b = ByteBuffer.allocate(Header.SIZE + body.length);
             header.encode(b);
             return b.put(body).array();
         }
 
-        String hex() {
+        public String hex() {
             return HexFormat.of().formatHex(bytes());
         }
     }
 
     /** Answers a request with the bytes of a whole reply frame, or {@code null} to close the connection. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         byte[] respond(Frame request) throws IOException;
     }
 
@@ -59,7 +59,7 @@ final class FakeServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean closed;
 
-    FakeServer(Responder responder) throws IOException {
+    public FakeServer(Responder responder) throws IOException {
         this.responder = responder;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "fake-server-" + server.getLocalPort());
@@ -71,7 +71,7 @@ final class FakeServer implements AutoCloseable {
      * Replays a capture: a request equal to a captured request gets the captured reply; ACTIVE_TEST
      * gets an empty success; anything else gets EINVAL (and is recorded, so tests see the mismatch).
      */
-    static Responder replay(Capture capture) {
+    public static Responder replay(Capture capture) {
         Map<String, byte[]> replies = new LinkedHashMap<>();
         for (Capture.Message m : capture.messages()) {
             if (m.request() && m.complete()) {
@@ -82,29 +82,26 @@ final class FakeServer implements AutoCloseable {
             }
         }
         return request -> {
-            if (request.command() == Command.ACTIVE_TEST.code()) {
-                return Frames.status(Status.OK);
-            }
             byte[] reply = replies.get(request.hex());
             return reply != null ? reply : Frames.status(Status.EINVAL);
         };
     }
 
-    Endpoint endpoint() {
+    public Endpoint endpoint() {
         return new Endpoint(server.getInetAddress().getHostAddress(), server.getLocalPort());
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Every request received so far, QUIT and ACTIVE_TEST included. */
-    List<Frame> received() {
+    public List<Frame> received() {
         return List.copyOf(received);
     }
 
     /** The requests received so far, without QUIT and ACTIVE_TEST. */
-    List<Frame> requests() {
+    public List<Frame> requests() {
         List<Frame> out = new ArrayList<>();
         for (Frame f : received) {
             if (f.command() != Command.QUIT.code() && f.command() != Command.ACTIVE_TEST.code()) {
@@ -114,17 +111,17 @@ final class FakeServer implements AutoCloseable {
         return out;
     }
 
-    List<Frame> received(Command command) {
+    public List<Frame> received(Command command) {
         return received.stream().filter(f -> f.command() == command.code()).toList();
     }
 
     /** Number of TCP connections accepted so far. */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** Closes every open connection from the server side (a server restart, an idle timeout). */
-    void dropConnections() throws IOException {
+    public void dropConnections() throws IOException {
         for (Socket s : sockets) {
             s.close();
         }
@@ -164,7 +161,14 @@ final class FakeServer implements AutoCloseable {
                 if (header.command() == Command.QUIT.code()) {
                     return;
                 }
-                byte[] reply = responder.respond(frame);
+                byte[] reply;
+                try {
+                    reply = header.command() == Command.ACTIVE_TEST.code() && body.length == 0
+                            ? Frames.status(Status.OK) : responder.respond(frame);
+                } catch (RuntimeException e) {
+                    System.err.println("fake server: " + e);
+                    reply = Frames.status(Status.EINVAL);
+                }
                 if (reply == null) {
                     return;
                 }
