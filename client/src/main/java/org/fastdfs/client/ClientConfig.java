@@ -96,7 +96,7 @@ public record ClientConfig(List<Endpoint> trackers, Duration connectTimeout, Dur
         private final List<Endpoint> trackers = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration networkTimeout = Duration.ofSeconds(30);
-        private WireProfile profile = WireProfile.CURRENT;
+        private WireProfile profile = WireProfile.CLASSIC;
         private int maxConnectionsPerServer = 16;
         private Duration borrowTimeout = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(60);

@@ -51,7 +51,7 @@ import org.fastdfs.proto.tracker.StoreTarget;
 public final class MemoryCluster implements AutoCloseable {
 
     public static final String GROUP = "group1";
-    public static final WireProfile PROFILE = WireProfile.CURRENT;
+    public static final WireProfile PROFILE = WireProfile.CLASSIC;
     /** Creation time written into generated names: 2026-11-21 05:35:16 UTC. */
     public static final long NOW = 1795239316L;
 
@@ -101,7 +101,7 @@ public final class MemoryCluster implements AutoCloseable {
     }
 
     static GroupStat groupStat() {
-        return new GroupStat(GROUP, 258048, 79872, 51200, 0, 1, 23000, 0, 0, 1, 1, 0, 1, 256, -1);
+        return new GroupStat(GROUP, 258048, 79872, 51200, 0, 1, 23000, 0, 1, 1, 1, 0, 1, 256, 0);
     }
 
     static StorageStat storageStat(String ip, int port) {

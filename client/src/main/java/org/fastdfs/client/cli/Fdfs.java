@@ -55,7 +55,7 @@ public final class Fdfs implements Runnable {
                     + DEFAULT_TRACKER + ").")
     List<String> trackers = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "current",
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "classic",
             description = "Wire profile of the servers: classic (FastDFS <= 6.10), current (6.13.1+) or current-ipv6 "
                     + "(default: ${DEFAULT-VALUE}).")
     String profile;
