@@ -90,6 +90,18 @@ public class LocalStorageFacts implements StorageFacts {
         return paths.usageMb();
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> syncedFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Map<String, Long> syncedFrom() {
+        return java.util.Map.copyOf(syncedFrom);
+    }
+
+    /** A record with source timestamp {@code ts} arrived from {@code peerId}. */
+    public void received(String peerId, long ts) {
+        syncedFrom.merge(peerId, ts, Math::max);
+    }
+
     @Override
     public void learnedIp(String ip) {
         this.ip = ip;

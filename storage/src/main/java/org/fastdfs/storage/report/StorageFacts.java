@@ -40,4 +40,10 @@ public interface StorageFacts {
 
     /** The IP address a tracker sees this storage at (GET_MY_IP). */
     void learnedIp(String ip);
+
+    /**
+     * For each peer that pushed records to this storage: the source-side timestamp of the newest one
+     * received (the body of STORAGE_SYNC_REPORT, PROTOCOL.md §4.7).
+     */
+    java.util.Map<String, Long> syncedFrom();
 }

@@ -1,19 +1,12 @@
 package org.fastdfs.storage.report;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.fastdfs.proto.Command;
-import org.fastdfs.proto.Frames;
-import org.fastdfs.proto.Header;
-import org.fastdfs.proto.ProtocolException;
 import org.fastdfs.proto.Request;
-import org.fastdfs.proto.Status;
 import org.fastdfs.proto.WireProfile;
 import org.fastdfs.proto.cluster.ChangeResponse;
 import org.fastdfs.proto.cluster.EmptyRequest;
@@ -24,6 +17,7 @@ import org.fastdfs.proto.cluster.StorageBeatRequest;
 import org.fastdfs.proto.cluster.StorageJoinReply;
 import org.fastdfs.proto.cluster.StorageJoinRequest;
 import org.fastdfs.proto.cluster.SyncNotifyRequest;
+import org.fastdfs.proto.cluster.SyncReportRequest;
 import org.fastdfs.proto.cluster.SyncReqBody;
 import org.fastdfs.proto.cluster.SyncSourceReply;
 import org.fastdfs.proto.stat.StatBlock;
@@ -48,10 +42,11 @@ public final class TrackerLink {
     private final int connectTimeoutMs;
     private final int networkTimeoutMs;
     private final String bindAddr;
-    private Socket socket;
-    private DataInputStream in;
+    private TrackerSocket socket;
     private long lastBeat;
     private long lastDiskReport;
+    private long lastSyncReport;
+    private java.util.Map<String, Long> reportedSync = java.util.Map.of();
     private long nextAttempt;
     private volatile int myStatus = -1;
     private volatile String lastError = "";
@@ -84,6 +79,7 @@ public final class TrackerLink {
                 connectAndJoin();
                 lastBeat = 0;
                 lastDiskReport = 0;
+                reportedSync = java.util.Map.of();
             }
             if (now - lastDiskReport >= statIntervalMs) {
                 long[][] usage = facts.usageMb();
@@ -99,6 +95,14 @@ public final class TrackerLink {
                 changes(call(new StorageBeatRequest(stats)));
                 lastBeat = now;
             }
+            java.util.Map<String, Long> synced = facts.syncedFrom();
+            if (!synced.isEmpty() && !synced.equals(reportedSync) && now - lastSyncReport >= Math.min(beatIntervalMs, 1000)) {
+                List<SyncReportRequest.SyncTimestamp> rows = new ArrayList<>();
+                synced.forEach((peer, ts) -> rows.add(new SyncReportRequest.SyncTimestamp(peer, (int) (long) ts)));
+                changes(call(new SyncReportRequest(rows)));
+                reportedSync = synced;
+                lastSyncReport = now;
+            }
             lastError = "";
         } catch (IOException | RuntimeException e) {
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -109,16 +113,7 @@ public final class TrackerLink {
     }
 
     private void connectAndJoin() throws IOException {
-        Socket s = new Socket();
-        if (bindAddr != null && !bindAddr.isBlank() && !"0.0.0.0".equals(bindAddr)) {
-            // like FastDFS's client_bind: trackers identify a storage by the address it connects from
-            s.bind(new InetSocketAddress(bindAddr, 0));
-        }
-        s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
-        s.setSoTimeout(networkTimeoutMs);
-        s.setTcpNoDelay(true);
-        socket = s;
-        in = new DataInputStream(s.getInputStream());
+        socket = new TrackerSocket(host, port, bindAddr, profile, connectTimeoutMs, networkTimeoutMs);
         MyIpReply ip = MyIpReply.decode(call(new GetMyIpRequest(facts.groupName(), facts.port())));
         if (!ip.ips().isEmpty()) {
             facts.learnedIp(ip.ips().get(0));
@@ -146,20 +141,7 @@ public final class TrackerLink {
     }
 
     private ByteBuffer call(Request request) throws IOException {
-        socket.getOutputStream().write(Frames.request(request, profile));
-        byte[] h = new byte[Header.SIZE];
-        in.readFully(h);
-        Header header = Header.decode(ByteBuffer.wrap(h));
-        if (header.bodyLength() < 0 || header.bodyLength() > 1 << 20) {
-            throw new IOException("tracker sent a body of " + header.bodyLength() + " bytes");
-        }
-        byte[] body = new byte[(int) header.bodyLength()];
-        in.readFully(body);
-        if (!header.isOk()) {
-            throw new ProtocolException(Status.of(header.status()) == null ? Status.EIO : Status.of(header.status()),
-                    request.command() + " answered " + Status.describe(header.status()));
-        }
-        return ByteBuffer.wrap(body);
+        return socket.call(request);
     }
 
     public boolean connected() {
@@ -180,19 +162,18 @@ public final class TrackerLink {
     }
 
     public void close() {
-        Socket s = socket;
+        TrackerSocket s = socket;
         socket = null;
         if (s != null) {
-            try {
-                s.getOutputStream().write(Frames.request(Command.QUIT));
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // nothing to do
-            }
+            s.close();
         }
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
     }
 }
