@@ -23,6 +23,9 @@ import org.fastdfs.storage.store.FileStore;
  * content into a temp file on the store path, computing its CRC32, and finally lets the subclass make
  * it visible. The content never sits in memory as a whole.
  *
+ * <p>The fixed part is decoded once {@code min(body length, 512)} bytes have arrived
+ * ({@link StreamedHead}); whatever follows it in those bytes is content.
+ *
  * <p>Threads: {@link #onData}, {@link #onEnd} and {@link #onAbort} run on the connection's event loop
  * and touch no disk; everything else runs as ordered tasks of a {@link SerialExecutor} on the store's
  * writer pool: {@link #prepare} (checks, temp file), one write per received chunk, then
@@ -150,6 +153,7 @@ abstract class StreamReceiver implements StreamSink {
         byte[] copy = new byte[n];
         chunk.get(copy);
         pending += n;
+        store.buffered(n);
         if (!paused && pending > HIGH_WATER) {
             paused = true;
             connection.pauseInput();
@@ -165,6 +169,7 @@ abstract class StreamReceiver implements StreamSink {
 
     private void drained(int n) {
         pending -= n;
+        store.buffered(-n);
         if (paused && pending <= LOW_WATER) {
             paused = false;
             connection.resumeInput();

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.fastdfs.fileid.ExtPart;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.fileid.FileIdBlock;
@@ -59,6 +60,8 @@ public class FileStore {
     private final Clock clock;
     private final StorageStats stats = new StorageStats();
     private final FileLocks locks = new FileLocks(256);
+    private final AtomicLong buffered = new AtomicLong();
+    private final AtomicLong bufferedPeak = new AtomicLong();
     private StorePaths paths;
     private java.nio.file.FileStore[] fileSystems;
     private StorePathSelector selector;
@@ -231,6 +234,29 @@ public class FileStore {
 
     public long fsyncAfterWrittenBytes() {
         return config.fsyncAfterWrittenBytes();
+    }
+
+    /**
+     * Records that received content of {@code delta} bytes (negative once written) waits in memory for
+     * the disk; the sum over all connections and its peak are exported as gauges.
+     */
+    public void buffered(long delta) {
+        long now = buffered.addAndGet(delta);
+        bufferedPeak.accumulateAndGet(now, Math::max);
+    }
+
+    /** Bytes of received content waiting in memory for the disk, over all connections. */
+    public long bufferedBytes() {
+        return buffered.get();
+    }
+
+    /** The highest {@link #bufferedBytes()} seen since the last {@link #resetBufferedPeak()}. */
+    public long bufferedPeak() {
+        return bufferedPeak.get();
+    }
+
+    public void resetBufferedPeak() {
+        bufferedPeak.set(buffered.get());
     }
 
     /** Now, in unix seconds. */

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.fileid.FileIdBlock;
@@ -215,5 +217,76 @@ class UploadDownloadTest {
         assertThat(store.stats().get(StatField.SUCCESS_DOWNLOAD_COUNT)).isEqualTo(downloads + 1);
         assertThat(store.stats().get(StatField.SUCCESS_DOWNLOAD_BYTES)).isEqualTo(downloadBytes + 1000);
         assertThat(store.stats().get(StatField.LAST_SOURCE_UPDATE)).isPositive();
+    }
+
+    @Test
+    void whileTheDiskLagsTheSocketIsPausedAndLittleIsBuffered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(4);
+        for (int i = 0; i < 4; i++) {
+            store.writer().execute(() -> {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).as("every writer thread is busy").isTrue();
+        store.resetBufferedPeak();
+        byte[] content = bytes(24 * 1024 * 1024, 10);
+        try (StorageTestClient c = client()) {
+            Thread sender = new Thread(() -> {
+                try {
+                    c.send(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, content.length, "big"),
+                            StorageTestClient.PROFILE));
+                    c.send(content);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            sender.start();
+            Thread.sleep(1500);
+            assertThat(sender.isAlive()).as("the client is held back").isTrue();
+            assertThat(store.bufferedPeak()).as("bytes held in memory")
+                    .isGreaterThan(StreamReceiver.HIGH_WATER).isLessThan(StreamReceiver.HIGH_WATER + (1 << 20));
+            release.countDown();
+            sender.join(20_000);
+            String name = StorageTestClient.fileName(c.read());
+            assertThat(c.download(name)).isEqualTo(content);
+        } finally {
+            release.countDown();
+        }
+        assertThat(eventually(() -> store.bufferedBytes() == 0)).isTrue();
+    }
+
+    @Test
+    void aHugeUploadThatCannotSucceedIsRefusedAtOnce() throws Exception {
+        try (StorageTestClient c = client()) {
+            c.send(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, 9, 100L << 20, "bin"),
+                    StorageTestClient.PROFILE));
+            c.send(bytes(1000, 11));
+            assertThat(c.read().status()).isEqualTo(Status.EINVAL.code());
+            assertThat(c.closedByServer()).isTrue();
+        }
+        ReservedSpace saved = store.selector().reserve();
+        store.selector().setReserve(new ReservedSpace(Long.MAX_VALUE / 4, 0));
+        try (StorageTestClient c = client()) {
+            c.send(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, 100L << 20, "bin"),
+                    StorageTestClient.PROFILE));
+            c.send(bytes(1000, 12));
+            assertThat(c.read().status()).isEqualTo(Status.ENOSPC.code());
+            assertThat(c.closedByServer()).as("the body is not swallowed").isTrue();
+        } finally {
+            store.selector().setReserve(saved);
+        }
+        assertThat(eventually(() -> {
+            try {
+                return tempFiles(store).isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        })).isTrue();
     }
 }
