@@ -90,9 +90,15 @@ public class AppenderHandler {
                     for (int attempt = 0; attempt < 10; attempt++) {
                         int random = FileIdBlock.random23(ThreadLocalRandom.current());
                         FileId renamed = id.regenerated(source, now, content[0], (int) content[1], random);
-                        if (FileStore.link(file, store.dataFile(renamed))) {
-                            store.log(BinlogRecord.source(now, BinlogOp.RENAME, renamed.remoteFilename(),
-                                    id.remoteFilename()));
+                        Path target = store.dataFile(renamed);
+                        if (FileStore.link(file, target)) {
+                            try {
+                                store.log(BinlogRecord.source(now, BinlogOp.RENAME, renamed.remoteFilename(),
+                                        id.remoteFilename()));
+                            } catch (RuntimeException e) {
+                                FileStore.link(target, file);
+                                throw e;
+                            }
                             store.stats().sourceUpdated(now);
                             return new Reply.Frame(Frames.response(
                                     new UploadResponse(store.group(), renamed.remoteFilename()), profile));
@@ -152,7 +158,11 @@ public class AppenderHandler {
                 long start = append ? a.size() : offset;
                 try {
                     LocalFiles.copyInto(temp, file, start, size);
-                } catch (IOException e) {
+                    long mtime = LocalFiles.mtime(file);
+                    store.log(BinlogRecord.source(mtime, append ? BinlogOp.APPEND : BinlogOp.MODIFY,
+                            id.remoteFilename(), start + " " + size));
+                    store.stats().sourceUpdated(mtime);
+                } catch (IOException | RuntimeException e) {
                     if (append) {
                         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                             raf.setLength(start);
@@ -160,10 +170,6 @@ public class AppenderHandler {
                     }
                     throw e;
                 }
-                long mtime = LocalFiles.mtime(file);
-                store.log(BinlogRecord.source(mtime, append ? BinlogOp.APPEND : BinlogOp.MODIFY, id.remoteFilename(),
-                        start + " " + size));
-                store.stats().sourceUpdated(mtime);
                 return Reply.OK;
             });
         }
