@@ -1,28 +1,32 @@
 package org.fastdfs.storage.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fastdfs.proto.stat.StatBlock;
 import org.fastdfs.storage.StorageConfig;
-import org.fastdfs.storage.disk.StorePaths;
+import org.fastdfs.storage.StorageServer;
+import org.fastdfs.storage.store.DataInitFlag;
+import org.fastdfs.storage.store.FileStore;
+import org.fastdfs.storage.store.StorePathSelector;
 
-/** {@link StorageFacts} from the configuration, the store paths' file systems and {@code .data_init_flag}. */
+/** {@link StorageFacts} from the open {@link FileStore}: its counters, disks and {@code .data_init_flag}. */
 @ApplicationScoped
 public class LocalStorageFacts implements StorageFacts {
 
     private final StorageConfig config;
-    private final StorePaths paths;
-    private final DataInitFlag flag;
+    private final FileStore store;
+    private final StorageServer server;
     private final long upTime = System.currentTimeMillis() / 1000;
-    private volatile String ip = "";
+    private final Map<String, Long> syncedFrom = new ConcurrentHashMap<>();
 
-    LocalStorageFacts(StorageConfig config) {
+    LocalStorageFacts(StorageConfig config, FileStore store, StorageServer server) {
         this.config = config;
-        Path base = Path.of(config.basePath());
-        List<Path> roots = config.storePaths().orElse(List.of(config.basePath())).stream().map(Path::of).toList();
-        this.paths = new StorePaths(roots, config.subdirCountPerPath());
-        this.flag = DataInitFlag.openOrCreate(base, upTime, config.port());
+        this.store = store;
+        this.server = server;
     }
 
     @Override
@@ -32,17 +36,17 @@ public class LocalStorageFacts implements StorageFacts {
 
     @Override
     public int port() {
-        return config.port();
+        return server.port();
     }
 
     @Override
     public int storePathCount() {
-        return paths.count();
+        return store.paths().count();
     }
 
     @Override
     public int subdirCount() {
-        return paths.subdirCount();
+        return store.paths().subdirCount();
     }
 
     @Override
@@ -52,7 +56,7 @@ public class LocalStorageFacts implements StorageFacts {
 
     @Override
     public long joinTime() {
-        return flag.joinTime();
+        return store.initFlag().number(DataInitFlag.STORAGE_JOIN_TIME);
     }
 
     @Override
@@ -62,39 +66,51 @@ public class LocalStorageFacts implements StorageFacts {
 
     @Override
     public boolean initialSyncDone() {
-        return flag.syncOldDone();
+        return store.initFlag().number(DataInitFlag.SYNC_OLD_DONE) == 1;
     }
 
     @Override
     public void initialSyncNegotiated(String srcId, long untilTimestamp) {
-        flag.negotiated(srcId, untilTimestamp);
+        try {
+            DataInitFlag f = store.initFlag();
+            f.set(DataInitFlag.SYNC_SRC_SERVER, srcId);
+            f.set(DataInitFlag.SYNC_UNTIL_TIMESTAMP, untilTimestamp);
+            f.set(DataInitFlag.SYNC_OLD_DONE, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public String syncSrcId() {
-        return flag.syncSrcServer();
+        String s = store.initFlag().get(DataInitFlag.SYNC_SRC_SERVER);
+        return s == null ? "" : s;
     }
 
     @Override
     public long syncUntilTimestamp() {
-        return flag.syncUntilTimestamp();
+        return store.initFlag().number(DataInitFlag.SYNC_UNTIL_TIMESTAMP);
     }
 
     @Override
     public StatBlock stats() {
-        return StatBlock.EMPTY;
+        return store.stats().snapshot();
     }
 
     @Override
     public long[][] usageMb() {
-        return paths.usageMb();
+        List<StorePathSelector.Usage> usage = store.usage();
+        long[][] r = new long[2][usage.size()];
+        for (int i = 0; i < usage.size(); i++) {
+            r[0][i] = usage.get(i).totalMb();
+            r[1][i] = usage.get(i).freeMb();
+        }
+        return r;
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> syncedFrom = new java.util.concurrent.ConcurrentHashMap<>();
-
     @Override
-    public java.util.Map<String, Long> syncedFrom() {
-        return java.util.Map.copyOf(syncedFrom);
+    public Map<String, Long> syncedFrom() {
+        return Map.copyOf(syncedFrom);
     }
 
     /** A record with source timestamp {@code ts} arrived from {@code peerId}. */
@@ -104,12 +120,11 @@ public class LocalStorageFacts implements StorageFacts {
 
     @Override
     public void learnedIp(String ip) {
-        this.ip = ip;
-        flag.ipAddr(ip, config.port());
-    }
-
-    /** The IP the trackers see this storage at, empty before the first join. */
-    public String ip() {
-        return ip;
+        store.identity().setIp(ip);
+        try {
+            store.initFlag().set(DataInitFlag.LAST_IP_ADDR, ip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
