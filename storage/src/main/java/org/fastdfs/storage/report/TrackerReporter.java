@@ -15,6 +15,7 @@ import org.fastdfs.proto.cluster.SyncSourceReply;
 import org.fastdfs.proto.cluster.SyncSrcRequest;
 import org.fastdfs.proto.stat.StorageBrief;
 import org.fastdfs.storage.StorageConfig;
+import org.fastdfs.storage.StorageServer;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,13 +29,15 @@ public class TrackerReporter {
 
     private final StorageConfig config;
     private final StorageFacts facts;
+    private final StorageServer server;
     private final List<TrackerLink> links = new CopyOnWriteArrayList<>();
     private volatile List<StorageBrief> members = List.of();
     private final WireProfile profile;
 
-    TrackerReporter(StorageConfig config, StorageFacts facts) {
+    TrackerReporter(StorageConfig config, StorageFacts facts, StorageServer server) {
         this.config = config;
         this.facts = facts;
+        this.server = server;
         List<String> trackers = config.trackerServers().orElse(List.of());
         this.profile = WireProfile.parse(config.protocol());
         for (String t : trackers) {
@@ -48,6 +51,9 @@ public class TrackerReporter {
 
     @Scheduled(every = "1s", delayed = "0s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (!server.listening()) {
+            return; // the store opens and the listener binds before the first join
+        }
         long now = System.currentTimeMillis();
         for (TrackerLink link : links) {
             link.tick(now, config.heartBeatIntervalSeconds() * 1000L, config.statReportIntervalSeconds() * 1000L);
