@@ -114,4 +114,8 @@ public interface StorageConfig {
     /** {@code fsync_after_written_bytes}: force file data to the device every this many bytes; 0 never. */
     @WithDefault("0")
     long fsyncAfterWrittenBytes();
+
+    /** Milliseconds a sync thread waits for new binlog records when it has caught up (sync_wait_msec). */
+    @WithDefault("100")
+    int syncWaitMsec();
 }

@@ -15,12 +15,13 @@ import org.fastdfs.storage.handler.DeleteHandler;
 import org.fastdfs.storage.handler.DownloadHandler;
 import org.fastdfs.storage.handler.FileInfoHandler;
 import org.fastdfs.storage.handler.MetadataHandler;
+import org.fastdfs.storage.handler.SyncHandler;
 import org.fastdfs.storage.handler.UploadHandler;
 
 /**
  * Routes the requests of one storage connection to their handlers (PROTOCOL.md §3). Every handler
  * decodes on the event loop and does its disk work on the store's workers. Storage commands this server
- * does not implement yet (CREATE_LINK, storage-to-storage sync, trunk) answer EOPNOTSUPP and keep the
+ * does not implement (CREATE_LINK, trunk) answer EOPNOTSUPP and keep the
  * connection; commands a storage does not know (tracker commands, unknown codes) answer EINVAL and
  * close it, as FastDFS does.
  */
@@ -45,6 +46,11 @@ final class StorageDispatcher implements RequestDispatcher {
             case QUERY_FILE_INFO -> handlers.fileInfo.handle(connection, header, body, profile);
             case TRUNCATE_FILE -> handlers.appender.truncate(connection, body);
             case REGENERATE_APPENDER_FILENAME -> handlers.appender.regenerate(connection, body, profile);
+            case REPORT_SERVER_ID -> handlers.sync.reportServerId(connection, body);
+            case SYNC_DELETE_FILE -> handlers.sync.delete(connection, body);
+            case SYNC_TRUNCATE_FILE -> handlers.sync.truncate(connection, body);
+            case SYNC_CREATE_LINK -> handlers.sync.link(connection, body);
+            case SYNC_RENAME_FILE -> handlers.sync.rename(connection, body);
             default -> unsupported(connection, command);
         }
     }
@@ -56,6 +62,8 @@ final class StorageDispatcher implements RequestDispatcher {
             case UPLOAD_FILE, UPLOAD_APPENDER_FILE, UPLOAD_SLAVE_FILE ->
                     handlers.upload.start(connection, header, profile);
             case APPEND_FILE, MODIFY_FILE -> handlers.appender.start(connection, header);
+            case SYNC_CREATE_FILE, SYNC_UPDATE_FILE, SYNC_APPEND_FILE, SYNC_MODIFY_FILE ->
+                    handlers.sync.start(connection, header);
             default -> new DiscardingSink(connection, command);
         };
     }
@@ -100,9 +108,11 @@ final class StorageDispatcher implements RequestDispatcher {
         final MetadataHandler metadata;
         final AppenderHandler appender;
         final FileInfoHandler fileInfo;
+        final SyncHandler sync;
 
         Factory(UploadHandler upload, DownloadHandler download, DeleteHandler delete, MetadataHandler metadata,
-                AppenderHandler appender, FileInfoHandler fileInfo) {
+                AppenderHandler appender, FileInfoHandler fileInfo, SyncHandler sync) {
+            this.sync = sync;
             this.upload = upload;
             this.download = download;
             this.delete = delete;
