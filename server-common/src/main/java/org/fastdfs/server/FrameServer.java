@@ -25,6 +25,7 @@ public final class FrameServer {
     private final Function<FramedConnection, RequestDispatcher> dispatchers;
     private final Set<FramedConnection> connections = ConcurrentHashMap.newKeySet();
     private NetServer server;
+    private RequestObserver observer = RequestObserver.NONE;
 
     public FrameServer(Vertx vertx, String name, FrameLimits limits,
                        Function<FramedConnection, RequestDispatcher> dispatchers) {
@@ -52,13 +53,19 @@ public final class FrameServer {
         server = vertx.createNetServer(options);
         server.connectHandler(socket -> {
             FramedConnection c = FramedConnection.accept(socket, vertx.getOrCreateContext(), limits, dispatchers,
-                    connections::remove);
+                    connections::remove, observer);
             connections.add(c);
         });
         return server.listen().map(s -> {
             LOG.infof("%s listening on %s:%d", name, options.getHost(), s.actualPort());
             return this;
         });
+    }
+
+    /** Observes every answered request (call before {@link #listen}). */
+    public FrameServer observe(RequestObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** The bound port (the ephemeral one when 0 was asked for). */

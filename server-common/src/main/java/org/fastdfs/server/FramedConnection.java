@@ -41,6 +41,10 @@ public final class FramedConnection implements FrameDecoder.Handler {
     private boolean closed;
     private Object attachment;
     private Consumer<FramedConnection> closeListener = c -> { };
+    private RequestObserver observer = RequestObserver.NONE;
+    private int currentCommand = -1;
+    private long currentStart;
+    private long currentBytesIn;
 
     private FramedConnection(NetSocket socket, Context context, FrameLimits limits,
                              Function<FramedConnection, RequestDispatcher> dispatchers) {
@@ -53,9 +57,10 @@ public final class FramedConnection implements FrameDecoder.Handler {
     /** Wires a freshly accepted socket. Call on the socket's event loop. */
     public static FramedConnection accept(NetSocket socket, Context context, FrameLimits limits,
                                           Function<FramedConnection, RequestDispatcher> dispatchers,
-                                          Consumer<FramedConnection> closeListener) {
+                                          Consumer<FramedConnection> closeListener, RequestObserver observer) {
         FramedConnection c = new FramedConnection(socket, context, limits, dispatchers);
         c.closeListener = closeListener;
+        c.observer = observer;
         socket.handler(c::onInput);
         socket.endHandler(v -> c.onEnd());
         socket.exceptionHandler(e -> {
@@ -139,6 +144,7 @@ public final class FramedConnection implements FrameDecoder.Handler {
                 return;
             }
             socket.write(Buffer.buffer(Header.response(Status.OK, length).toBytes()));
+            observe(0, length);
             Future<Void> sent = length == 0 ? Future.succeededFuture() : socket.sendFile(file, offset, length);
             sent.onComplete(ar -> {
                 if (ar.failed()) {
@@ -203,8 +209,22 @@ public final class FramedConnection implements FrameDecoder.Handler {
         }
     }
 
+    private void observe(int status, long bytesOut) {
+        if (currentCommand >= 0) {
+            observer.answered(currentCommand, status, System.nanoTime() - currentStart, currentBytesIn, bytesOut);
+            currentCommand = -1;
+        }
+    }
+
+    private void started(Header header) {
+        currentCommand = header.command();
+        currentStart = System.nanoTime();
+        currentBytesIn = header.bodyLength();
+    }
+
     @Override
     public void onFrame(Header header, ByteBuffer body) {
+        started(header);
         awaitRequestDone();
         Command command = Command.of(header.command());
         if (command == Command.ACTIVE_TEST) {
@@ -228,6 +248,7 @@ public final class FramedConnection implements FrameDecoder.Handler {
 
     @Override
     public void onStreamStart(Header header) {
+        started(header);
         sink = dispatcher.onStreamStart(this, header);
     }
 
@@ -261,6 +282,7 @@ public final class FramedConnection implements FrameDecoder.Handler {
             if (closed) {
                 return;
             }
+            observe(frame.getByte(Header.SIZE - 1) & 0xFF, frame.length() - Header.SIZE);
             if (thenClose) {
                 socket.end(frame);
                 closed = true;

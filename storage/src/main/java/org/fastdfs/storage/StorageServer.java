@@ -1,5 +1,6 @@
 package org.fastdfs.storage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.fastdfs.proto.FrameLimits;
 import org.fastdfs.proto.WireProfile;
 import org.fastdfs.server.FrameServer;
+import org.fastdfs.server.RequestMetrics;
 import org.fastdfs.storage.store.FileStore;
 
 /** Opens the store and starts the storage's FastDFS listener at boot; stops both at shutdown. */
@@ -21,11 +23,14 @@ public class StorageServer {
     private final Vertx vertx;
     private final StorageConfig config;
     private final StorageDispatcher.Factory dispatchers;
+    private final MeterRegistry registry;
     private final FileStore store;
     private volatile FrameServer server;
 
-    StorageServer(Vertx vertx, StorageConfig config, StorageDispatcher.Factory dispatchers, FileStore store) {
+    StorageServer(Vertx vertx, StorageConfig config, StorageDispatcher.Factory dispatchers, FileStore store,
+                  MeterRegistry registry) {
         this.vertx = vertx;
+        this.registry = registry;
         this.config = config;
         this.dispatchers = dispatchers;
         this.store = store;
@@ -36,7 +41,8 @@ public class StorageServer {
         WireProfile profile = WireProfile.parse(config.protocol());
         FrameLimits limits = FrameLimits.server(config.buffSize(), MAX_STREAMED);
         FrameServer s = new FrameServer(vertx, "storage (" + config.groupName() + ", " + profile + ")", limits,
-                connection -> dispatchers.create(connection, profile));
+                connection -> dispatchers.create(connection, profile))
+                .observe(new RequestMetrics(registry, "storage"));
         s.listen(config.bindAddr(), config.port(), config.idleTimeoutSeconds())
                 .toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
         server = s;

@@ -3,6 +3,7 @@ package org.fastdfs.tracker;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fastdfs.proto.cluster.StorageStatus;
 import org.fastdfs.proto.stat.StatField;
 import org.fastdfs.tracker.cluster.ClusterState;
 import org.fastdfs.tracker.cluster.Group;
@@ -22,7 +23,8 @@ public record ClusterView(long takenAt, List<GroupView> groups) {
     public record StorageView(String id, String ip, int port, String status, int rwMode, String version,
                               long joinTime, long upTime, long totalMb, long freeMb, int uploadPriority,
                               int currentWritePath, long lastHeartBeatTime, long lastSyncedTimestamp,
-                              String syncSourceId, Map<String, Long> syncedFrom, Map<String, Long> counters) {
+                              String syncSourceId, Map<String, Long> syncedFrom, Map<String, Long> syncLagSeconds,
+                              Map<String, Long> counters) {
     }
 
     static ClusterView of(ClusterState state, long now) {
@@ -44,8 +46,17 @@ public record ClusterView(long takenAt, List<GroupView> groups) {
                 counters.put(f.key(), v);
             }
         });
+        Map<String, Long> syncedFrom = g.syncTimestampsTo(s.id());
+        // how far this storage trails each source: the source's last write minus what has arrived from it
+        Map<String, Long> lag = new TreeMap<>();
+        for (StorageNode src : g.storages()) {
+            if (src != s && src.status() == StorageStatus.ACTIVE) {
+                long lastWrite = src.stat().get(StatField.LAST_SOURCE_UPDATE);
+                lag.put(src.id(), Math.max(0, lastWrite - syncedFrom.getOrDefault(src.id(), 0L)));
+            }
+        }
         return new StorageView(s.id(), s.ip(), s.port(), s.status().name(), s.rwMode(), s.version(), s.joinTime(),
                 s.upTime(), s.totalMb(), s.freeMb(), s.uploadPriority(), s.currentWritePath(), s.lastHeartBeat(),
-                s.lastSyncedTimestamp(), s.syncSrcId(), g.syncTimestampsTo(s.id()), counters);
+                s.lastSyncedTimestamp(), s.syncSrcId(), syncedFrom, lag, counters);
     }
 }

@@ -43,15 +43,10 @@ final class TrackerDispatcher implements RequestDispatcher {
     @Override
     public void onRequest(FramedConnection c, Header header, ByteBuffer body) {
         Command command = header.commandCode();
-        try {
-            switch (command.family()) {
-                case TRACKER_STORAGE -> reports.handle(this, c, command, body);
-                case TRACKER_CLIENT -> queries.handle(this, c, command, body);
-                default -> throw ProtocolException.invalid(command + " is not a tracker command");
-            }
-        } catch (ProtocolException e) {
-            metrics.request(command, e.status().code());
-            throw e;
+        switch (command.family()) {
+            case TRACKER_STORAGE -> reports.handle(this, c, command, body);
+            case TRACKER_CLIENT -> queries.handle(this, c, command, body);
+            default -> throw ProtocolException.invalid(command + " is not a tracker command");
         }
     }
 
@@ -98,14 +93,11 @@ final class TrackerDispatcher implements RequestDispatcher {
     void reply(FramedConnection c, Command command, Future<byte[]> frame) {
         frame.onComplete(ar -> {
             if (ar.succeeded()) {
-                metrics.request(command, 0);
                 c.reply(ar.result());
             } else if (ar.cause() instanceof ProtocolException e) {
-                metrics.request(command, e.status().code());
                 c.replyError(command, e);
             } else {
                 LOG.errorf(ar.cause(), "%s failed", command);
-                metrics.request(command, Status.EIO.code());
                 c.replyStatus(Status.EIO);
             }
         });

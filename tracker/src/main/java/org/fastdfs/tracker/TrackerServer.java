@@ -1,5 +1,6 @@
 package org.fastdfs.tracker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import org.fastdfs.proto.FrameLimits;
 import org.fastdfs.proto.WireProfile;
 import org.fastdfs.server.FrameServer;
+import org.fastdfs.server.RequestMetrics;
 
 /** Starts the tracker's FastDFS listener at boot and stops it at shutdown. */
 @ApplicationScoped
@@ -17,10 +19,12 @@ public class TrackerServer {
     private final Vertx vertx;
     private final TrackerConfig config;
     private final TrackerDispatcher.Factory dispatchers;
+    private final MeterRegistry registry;
     private volatile FrameServer server;
 
-    TrackerServer(Vertx vertx, TrackerConfig config, TrackerDispatcher.Factory dispatchers) {
+    TrackerServer(Vertx vertx, TrackerConfig config, TrackerDispatcher.Factory dispatchers, MeterRegistry registry) {
         this.vertx = vertx;
+        this.registry = registry;
         this.config = config;
         this.dispatchers = dispatchers;
     }
@@ -29,7 +33,8 @@ public class TrackerServer {
         WireProfile profile = WireProfile.parse(config.protocol());
         FrameLimits limits = FrameLimits.builder(config.maxRequestBytes()).build();
         FrameServer s = new FrameServer(vertx, "tracker (" + profile + ")", limits,
-                connection -> dispatchers.create(connection, profile));
+                connection -> dispatchers.create(connection, profile))
+                .observe(new RequestMetrics(registry, "tracker"));
         s.listen(config.bindAddr(), config.port(), config.idleTimeoutSeconds())
                 .toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         server = s;

@@ -98,8 +98,8 @@ class TrackerProtocolTest {
                     .body("groups[0].storages[0].freeMb", equalTo(60000));
             given().get("/cluster/groups/nosuch").then().statusCode(404);
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).contains("fdfs_tracker_requests_total{command=\"STORAGE_JOIN\",status=\"OK\"}")
-                    .contains("fdfs_tracker_requests_total{command=\"SERVICE_QUERY_STORE_WITH_GROUP_ONE\",status=\"ENOENT\"}")
+            assertThat(metrics).contains("fdfs_requests_total{command=\"STORAGE_JOIN\",role=\"tracker\",status=\"OK\"}")
+                    .contains("fdfs_requests_total{command=\"SERVICE_QUERY_STORE_WITH_GROUP_ONE\",role=\"tracker\",status=\"ENOENT\"}")
                     .contains("fdfs_tracker_storages{status=\"ACTIVE\"}")
                     .contains("fdfs_tracker_group_free_mb{group=\"group1\"} 60000.0");
         }

@@ -152,6 +152,37 @@ public final class BinlogWriter implements AutoCloseable {
         }
     }
 
+    /** Number of records from {@code from} to the end of the binlog: the backlog of a reader there. */
+    public long countFrom(BinlogPosition from) {
+        long[] end = position();
+        long count = 0;
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        for (int i = from.index(); i <= end[0]; i++) {
+            Path file = dir.resolve(fileName(i));
+            long pos = i == from.index() ? from.offset() : 0;
+            long limit = i == end[0] ? end[1] : Long.MAX_VALUE;
+            try (FileChannel fc = FileChannel.open(file, StandardOpenOption.READ)) {
+                while (pos < limit) {
+                    buf.clear();
+                    int n = fc.read(buf, pos);
+                    if (n <= 0) {
+                        break;
+                    }
+                    int usable = (int) Math.min(n, limit - pos);
+                    for (int k = 0; k < usable; k++) {
+                        if (buf.get(k) == '\n') {
+                            count++;
+                        }
+                    }
+                    pos += usable;
+                }
+            } catch (IOException e) {
+                // a missing or unreadable file adds nothing
+            }
+        }
+        return count;
+    }
+
     public Path directory() {
         return dir;
     }

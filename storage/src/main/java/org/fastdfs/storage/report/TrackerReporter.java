@@ -65,6 +65,11 @@ public class TrackerReporter {
         LOG.debugf("group members now %s", group);
     }
 
+    /** Newest source timestamps received from each peer (what SYNC_REPORT sends). */
+    public java.util.Map<String, Long> syncedFrom() {
+        return facts.syncedFrom();
+    }
+
     /** The group's storages as the trackers last listed them. */
     public List<StorageBrief> members() {
         return members;

@@ -42,7 +42,9 @@ public final class PeerSync implements Runnable {
     private volatile MarkFile mark;
     private volatile long lastPushedTimestamp;
     private volatile String lastError = "";
-    private SyncSender sender;
+    private volatile boolean caughtUp;
+    private volatile long pendingTimestamp;
+    private volatile SyncSender sender;
     private int unsavedRecords;
     private long lastActivity;
 
@@ -66,6 +68,22 @@ public final class PeerSync implements Runnable {
     /** Source-side timestamp of the last record the peer acknowledged. */
     public long lastPushedTimestamp() {
         return lastPushedTimestamp;
+    }
+
+    /** Records of the local binlog this peer has not acknowledged yet (0 when caught up). */
+    public long lagRecords() {
+        MarkFile m = mark;
+        return caughtUp || m == null ? 0 : ctx.binlog().countFrom(m.position());
+    }
+
+    /** Seconds the oldest unacknowledged record has been waiting (0 when caught up). */
+    public long lagSeconds(long now) {
+        long ts = pendingTimestamp;
+        return caughtUp || ts == 0 ? 0 : Math.max(0, now - ts);
+    }
+
+    public boolean connected() {
+        return sender != null;
     }
 
     public String lastError() {
@@ -179,6 +197,8 @@ public final class PeerSync implements Runnable {
         while (running) {
             BinlogReader.Entry e = reader.next();
             if (e == null) {
+                caughtUp = true;
+                pendingTimestamp = 0;
                 if (copyingOldData()) {
                     mark = new MarkFile(mark.position(), true, true, mark.untilTimestamp(), mark.scanRowCount(),
                             mark.syncRowCount());
@@ -198,8 +218,10 @@ public final class PeerSync implements Runnable {
                 }
                 continue;
             }
+            caughtUp = false;
             boolean pushed = false;
             if (shouldPush(e.record())) {
+                pendingTimestamp = e.record().timestamp();
                 push(e.record());
                 pushed = true;
                 lastPushedTimestamp = e.record().timestamp();

@@ -35,6 +35,8 @@ public class SyncManager implements SyncContext {
     private final StorageServer server;
     private final TrackerReporter reporter;
     private final Map<String, PeerSync> peers = new ConcurrentHashMap<>();
+    private final java.util.List<Runnable> peerListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean added;
 
     SyncManager(StorageConfig config, FileStore store, StorageServer server, TrackerReporter reporter) {
         this.config = config;
@@ -45,6 +47,7 @@ public class SyncManager implements SyncContext {
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
+        added = false;
         String me = myId();
         if (!server.listening() || me.isEmpty()) {
             return;
@@ -64,12 +67,25 @@ public class SyncManager implements SyncContext {
                 continue;
             }
             peers.computeIfAbsent(b.id(), id -> {
+                added = true;
                 PeerSync p = new PeerSync(this, id, b.ip(), b.port());
                 Thread.ofPlatform().daemon().name("fdfs-sync-" + id).start(p);
                 LOG.infof("syncing to %s (%s:%d)", id, b.ip(), b.port());
                 return p;
             });
         }
+        afterReconcile();
+    }
+
+    private void afterReconcile() {
+        if (added) {
+            peerListeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code listener} whenever a new peer starts being synced to. */
+    public void onNewPeer(Runnable listener) {
+        peerListeners.add(listener);
     }
 
     private void deleteMark(String ip) {
