@@ -54,7 +54,9 @@ class ClusterJoinTest {
     static void connect() {
         MiniCluster c = CLUSTER.get();
         client = new FdfsClient(ClientConfig.builder().trackers(c.trackerAddress()).profile(c.trackerProfile())
-                .networkTimeout(Duration.ofSeconds(10)).build());
+                .networkTimeout(Duration.ofSeconds(10))
+                // no ACTIVE_TEST probe before reuse: test 7 checks how a stale pooled connection is handled
+                .activeTestAfter(Duration.ofMinutes(10)).build());
     }
 
     @AfterAll
