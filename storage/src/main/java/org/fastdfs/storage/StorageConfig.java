@@ -73,4 +73,46 @@ public interface StorageConfig {
     /** upload_priority reported to trackers (store_server=2 picks the lowest). */
     @WithDefault("10")
     int uploadPriority();
+
+    /**
+     * {@code file_distribute_path_mode}: how uploads pick their {@code data/HH/LL} directory,
+     * 0 = round robin (a cursor persisted in storage_stat.dat), 1 = by a hash of the file name.
+     */
+    @WithDefault("0")
+    int fileDistributePathMode();
+
+    /** {@code file_distribute_rotate_count}: files written to one directory before round robin moves on. */
+    @WithDefault("100")
+    int fileDistributeRotateCount();
+
+    /**
+     * {@code reserved_storage_space} (PROTOCOL.md §7.5): free space an upload must leave, {@code "10%"}
+     * of each store path or an absolute amount for the whole storage ({@code "20G"}, {@code "512M"},
+     * bytes without a unit). The tracker's value replaces it once the storage has joined.
+     */
+    @WithDefault("10%")
+    String reservedStorageSpace();
+
+    /** {@code store_pathN_readonly}: indices of store paths that take no new uploads (they still serve reads). */
+    Optional<List<Integer>> storePathReadonly();
+
+    /** Threads for blocking writes (uploads, appends, deletes, metadata), all store paths together. */
+    @WithDefault("4")
+    int diskWriterThreads();
+
+    /** Threads for blocking reads (file stats, metadata reads, CRC32 computations), all store paths together. */
+    @WithDefault("4")
+    int diskReaderThreads();
+
+    /** {@code sync_stat_file_interval}: seconds between writes of data/storage_stat.dat. */
+    @WithDefault("60")
+    int syncStatFileInterval();
+
+    /** {@code sync_binlog_buff_interval}: seconds between forcing the binlog to the device. */
+    @WithDefault("1")
+    int syncBinlogBuffInterval();
+
+    /** {@code fsync_after_written_bytes}: force file data to the device every this many bytes; 0 never. */
+    @WithDefault("0")
+    long fsyncAfterWrittenBytes();
 }

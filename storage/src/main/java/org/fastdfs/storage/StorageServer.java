@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.fastdfs.proto.FrameLimits;
 import org.fastdfs.proto.WireProfile;
 import org.fastdfs.server.FrameServer;
+import org.fastdfs.storage.store.FileStore;
 
-/** Starts the storage's FastDFS listener at boot and stops it at shutdown. */
+/** Opens the store and starts the storage's FastDFS listener at boot; stops both at shutdown. */
 @ApplicationScoped
 public class StorageServer {
 
@@ -20,15 +21,18 @@ public class StorageServer {
     private final Vertx vertx;
     private final StorageConfig config;
     private final StorageDispatcher.Factory dispatchers;
+    private final FileStore store;
     private volatile FrameServer server;
 
-    StorageServer(Vertx vertx, StorageConfig config, StorageDispatcher.Factory dispatchers) {
+    StorageServer(Vertx vertx, StorageConfig config, StorageDispatcher.Factory dispatchers, FileStore store) {
         this.vertx = vertx;
         this.config = config;
         this.dispatchers = dispatchers;
+        this.store = store;
     }
 
     void start(@Observes StartupEvent event) {
+        store.open(config.port());
         WireProfile profile = WireProfile.parse(config.protocol());
         FrameLimits limits = FrameLimits.server(config.buffSize(), MAX_STREAMED);
         FrameServer s = new FrameServer(vertx, "storage (" + config.groupName() + ", " + profile + ")", limits,
@@ -43,6 +47,7 @@ public class StorageServer {
         if (s != null) {
             s.close().toCompletionStage().toCompletableFuture().completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
         }
+        store.close();
     }
 
     /** The bound port, or -1 before start. */

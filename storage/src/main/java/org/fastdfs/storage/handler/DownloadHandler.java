@@ -1,0 +1,54 @@
+package org.fastdfs.storage.handler;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fastdfs.fileid.FileId;
+import org.fastdfs.proto.Command;
+import org.fastdfs.proto.ProtocolException;
+import org.fastdfs.proto.stat.StatField;
+import org.fastdfs.proto.storage.DownloadFileRequest;
+import org.fastdfs.server.FramedConnection;
+import org.fastdfs.storage.store.FileStore;
+
+/**
+ * DOWNLOAD_FILE (14), PROTOCOL.md §3.4: the file is looked up on a reader worker (ENOENT if missing,
+ * EISDIR if not a regular file; links are followed), the range is settled, and the content goes out
+ * with sendfile behind a header carrying the exact length.
+ *
+ * <p>Range rules (the recommendation of §3.4): length 0 = up to the end; a length past the end is cut
+ * to the end; offset = size gives 0 bytes (also for an empty file); offset &gt; size is EINVAL.
+ */
+@ApplicationScoped
+public class DownloadHandler {
+
+    private final FileStore store;
+
+    DownloadHandler(FileStore store) {
+        this.store = store;
+    }
+
+    public void handle(FramedConnection connection, ByteBuffer body) {
+        DownloadFileRequest request = DownloadFileRequest.decode(body);
+        FileId id = store.fileId(request.group(), request.filename());
+        AtomicLong sent = new AtomicLong();
+        Blocking.submit(connection, Command.DOWNLOAD_FILE, store.reader(), () -> {
+            Path file = store.dataFile(id);
+            long size = LocalFiles.readableFile(file).size();
+            long[] range = range(request.offset(), request.length(), size);
+            sent.set(range[1]);
+            return new Reply.File(file, range[0], range[1]);
+        }, ok -> store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
+                StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, sent.get()));
+    }
+
+    /** {offset, length} to send of a file of {@code size} bytes; EINVAL if {@code offset} is past the end. */
+    static long[] range(long offset, long length, long size) {
+        if (offset > size) {
+            throw ProtocolException.invalid("offset " + offset + " is past the end of the file (" + size + " bytes)");
+        }
+        long rest = size - offset;
+        return new long[] {offset, length == 0 ? rest : Math.min(length, rest)};
+    }
+}

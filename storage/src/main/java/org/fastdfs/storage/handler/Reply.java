@@ -1,0 +1,31 @@
+package org.fastdfs.storage.handler;
+
+import java.nio.file.Path;
+import org.fastdfs.proto.Frames;
+import org.fastdfs.proto.Status;
+import org.fastdfs.server.FramedConnection;
+
+/** The successful answer to a request, made on a worker and sent by the connection. */
+sealed interface Reply {
+
+    /** Header-only success. */
+    Reply OK = new Frame(Frames.status(Status.OK));
+
+    void send(FramedConnection connection);
+
+    /** A complete response frame. */
+    record Frame(byte[] frame) implements Reply {
+        @Override
+        public void send(FramedConnection connection) {
+            connection.reply(frame);
+        }
+    }
+
+    /** A response header and then {@code length} bytes of {@code file} from {@code offset}, by sendfile. */
+    record File(Path file, long offset, long length) implements Reply {
+        @Override
+        public void send(FramedConnection connection) {
+            connection.replyFile(file.toString(), offset, length);
+        }
+    }
+}

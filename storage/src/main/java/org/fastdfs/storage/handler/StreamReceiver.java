@@ -1,0 +1,297 @@
+package org.fastdfs.storage.handler;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.CRC32;
+import org.fastdfs.proto.Command;
+import org.fastdfs.proto.Header;
+import org.fastdfs.proto.ProtocolException;
+import org.fastdfs.proto.Status;
+import org.fastdfs.proto.StreamedHead;
+import org.fastdfs.server.FramedConnection;
+import org.fastdfs.server.SerialExecutor;
+import org.fastdfs.server.StreamSink;
+import org.fastdfs.storage.store.FileStore;
+
+/**
+ * Receives one streamed request (upload, append, modify): collects the fixed part, then streams the
+ * content into a temp file on the store path, computing its CRC32, and finally lets the subclass make
+ * it visible. The content never sits in memory as a whole.
+ *
+ * <p>The fixed part is decoded once {@code min(body length, 512)} bytes have arrived
+ * ({@link StreamedHead}); whatever follows it in those bytes is content.
+ *
+ * <p>Threads: {@link #onData}, {@link #onEnd} and {@link #onAbort} run on the connection's event loop
+ * and touch no disk; everything else runs as ordered tasks of a {@link SerialExecutor} on the store's
+ * writer pool: {@link #prepare} (checks, temp file), one write per received chunk, then
+ * {@link #commit}. When more than {@value #HIGH_WATER} bytes wait for the disk, the socket is paused
+ * until they drop below {@value #LOW_WATER}.
+ *
+ * <p>Failures: a fixed part that does not decode, or a check that fails before the content is written
+ * (ENOSPC, ENOENT, EEXIST...), makes the rest of the body be read and dropped and the status be answered
+ * at its end, so the connection stays in step (EINVAL still closes it afterwards). When more than
+ * {@value #DISCARD_LIMIT} bytes would have to be dropped, the status is answered at once and the
+ * connection closed. A connection that closes mid-body leaves no temp file.
+ */
+abstract class StreamReceiver implements StreamSink {
+
+    static final long HIGH_WATER = 1L << 20;
+    static final long LOW_WATER = 256L << 10;
+    static final long DISCARD_LIMIT = 64L << 20;
+
+    protected final FileStore store;
+    protected final FramedConnection connection;
+    protected final Command command;
+    protected final long bodyLength;
+    private final SerialExecutor serial;
+    private final ByteBuffer head;
+
+    // event loop only
+    private boolean headParsed;
+    private long pending;
+    private boolean paused;
+
+    // written on the event loop, read by tasks
+    private volatile long received;
+    private volatile boolean aborted;
+    // written by tasks, read on the event loop
+    private volatile boolean failed;
+
+    // tasks only (ordered by the serial executor)
+    private ProtocolException failure;
+    private boolean answered;
+    private Path temp;
+    private FileChannel channel;
+    private final CRC32 crc = new CRC32();
+    private long written;
+    private long unsynced;
+
+    StreamReceiver(FileStore store, FramedConnection connection, Header header) {
+        this.store = store;
+        this.connection = connection;
+        this.command = Command.of(header.command());
+        this.bodyLength = header.bodyLength();
+        this.head = ByteBuffer.allocate(StreamedHead.collect(bodyLength));
+        this.serial = new SerialExecutor(store.writer());
+    }
+
+    // ---- what subclasses do ------------------------------------------------------------------
+
+    /** Decodes and checks the fixed part (event loop: no disk). {@code head} ends at the first content byte. */
+    protected abstract void parse(ByteBuffer head, long bodyLength);
+
+    /** Blocking checks before the content is written; returns the store path that receives the temp file. */
+    protected abstract int prepare() throws IOException;
+
+    /** Blocking: the complete content of {@code size} bytes is in {@code temp}; make it visible and log it. */
+    protected abstract Reply commit(Path temp, long size, int crc32) throws IOException;
+
+    /** Counts the request (success or not) and the content bytes received. */
+    protected abstract void count(boolean ok, long bytes);
+
+    // ---- event loop --------------------------------------------------------------------------
+
+    @Override
+    public void onData(ByteBuffer chunk) {
+        received += chunk.remaining();
+        if (!headParsed) {
+            int n = Math.min(head.remaining(), chunk.remaining());
+            head.put(chunk.slice(chunk.position(), n));
+            chunk.position(chunk.position() + n);
+            if (head.hasRemaining()) {
+                return;
+            }
+            parseHead();
+        }
+        if (chunk.hasRemaining()) {
+            content(chunk);
+        }
+    }
+
+    @Override
+    public void onEnd() {
+        if (!headParsed) {
+            parseHead();
+        }
+        execute(this::finish);
+    }
+
+    @Override
+    public void onAbort() {
+        aborted = true;
+        execute(this::cleanUp);
+    }
+
+    private void parseHead() {
+        headParsed = true;
+        head.flip();
+        try {
+            parse(head, bodyLength);
+        } catch (ProtocolException e) {
+            execute(() -> fail(e));
+            return;
+        } catch (IllegalArgumentException e) {
+            execute(() -> fail(ProtocolException.invalid(e.getMessage())));
+            return;
+        }
+        execute(this::open);
+        if (head.hasRemaining()) {
+            content(head);
+        }
+    }
+
+    private void content(ByteBuffer chunk) {
+        if (failed || aborted) {
+            return;
+        }
+        int n = chunk.remaining();
+        byte[] copy = new byte[n];
+        chunk.get(copy);
+        pending += n;
+        store.buffered(n);
+        if (!paused && pending > HIGH_WATER) {
+            paused = true;
+            connection.pauseInput();
+        }
+        execute(() -> {
+            try {
+                write(copy);
+            } finally {
+                connection.context().runOnContext(v -> drained(n));
+            }
+        });
+    }
+
+    private void drained(int n) {
+        pending -= n;
+        store.buffered(-n);
+        if (paused && pending <= LOW_WATER) {
+            paused = false;
+            connection.resumeInput();
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            serial.execute(task);
+        } catch (RejectedExecutionException e) {
+            failed = true;
+            connection.replyErrorAndClose(Status.EINTR);
+        }
+    }
+
+    // ---- tasks -------------------------------------------------------------------------------
+
+    private void open() {
+        if (failure != null || aborted) {
+            return;
+        }
+        try {
+            int index = prepare();
+            temp = store.newTempFile(index);
+            channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            fail(Blocking.toProtocol(e, command));
+        }
+    }
+
+    private void write(byte[] bytes) {
+        if (failure != null || aborted || channel == null) {
+            return;
+        }
+        try {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            crc.update(bytes);
+            written += bytes.length;
+            long fsyncEvery = store.fsyncAfterWrittenBytes();
+            unsynced += bytes.length;
+            if (fsyncEvery > 0 && unsynced >= fsyncEvery) {
+                channel.force(false);
+                unsynced = 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(Blocking.toProtocol(e, command));
+        }
+    }
+
+    private void fail(ProtocolException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        failed = true;
+        discardTemp();
+        if (bodyLength - received > DISCARD_LIMIT && !answered) {
+            answered = true;
+            count(false, written);
+            connection.replyErrorAndClose(e.status());
+        }
+    }
+
+    private void finish() {
+        if (aborted || answered) {
+            return;
+        }
+        answered = true;
+        if (failure == null && channel == null) {
+            failure = new ProtocolException(Status.EIO, "no temp file was opened");
+        }
+        if (failure != null) {
+            count(false, written);
+            connection.replyError(command, failure);
+            return;
+        }
+        Reply reply;
+        try {
+            if (store.fsyncAfterWrittenBytes() > 0) {
+                channel.force(false);
+            }
+            channel.close();
+            channel = null;
+            reply = commit(temp, written, (int) crc.getValue());
+        } catch (IOException | RuntimeException e) {
+            discardTemp();
+            count(false, written);
+            connection.replyError(command, Blocking.toProtocol(e, command));
+            return;
+        }
+        discardTemp();
+        count(true, written);
+        reply.send(connection);
+    }
+
+    private void cleanUp() {
+        discardTemp();
+        if (!answered) {
+            answered = true;
+            count(false, written);
+        }
+    }
+
+    private void discardTemp() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is deleted next
+            }
+            channel = null;
+        }
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // emptied at the next start
+            }
+            temp = null;
+        }
+    }
+}
