@@ -232,15 +232,6 @@ abstract class OwnClientScenarios {
     }
 
     @Test
-    void theStorageAnnouncesTheHttpPortItServesDownloadsOn() {
-        // storage_http_port in the storage list (and the group's http port): what clients build
-        // download URLs with. Our storage serves HTTP on quarkus.http.port.
-        ServerProcess s1 = cluster().storage(1);
-        assertThat(client.tracker().listStorages("group1").get(0).httpPort()).isEqualTo(s1.httpPort());
-        assertThat(client.tracker().listGroup("group1").httpPort()).isEqualTo(s1.httpPort());
-    }
-
-    @Test
     void answersStoreFetchAndUpdateQueries() {
         ServerProcess s1 = cluster().storage(1);
         ServerAddress where = new ServerAddress("127.0.0.2", s1.port());

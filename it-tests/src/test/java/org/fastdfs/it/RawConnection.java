@@ -129,6 +129,34 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the server closes the connection within {@code timeout}; whatever it sends before
+     * (an error reply, say) is read and ignored.
+     */
+    public boolean closedByPeerIgnoringReply(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            InputStream raw = socket.getInputStream();
+            byte[] buf = new byte[4096];
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                if (raw.read(buf) < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (EOFException | SocketException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
