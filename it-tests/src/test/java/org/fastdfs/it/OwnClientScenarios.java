@@ -215,7 +215,12 @@ abstract class OwnClientScenarios {
         assertThat(groups).singleElement().satisfies(g -> {
             assertThat(g.groupName()).isEqualTo("group1");
             assertThat(g.storageCount()).isEqualTo(1);
-            assertThat(g.activeCount()).isEqualTo(1);
+            if (cluster().trackerProfile().isClassic()) {
+                assertThat(g.activeCount()).isEqualTo(1);
+            } else { // 6.13.1+ layout: readable/writable counts instead of active_count
+                assertThat(g.readableCount()).isEqualTo(1);
+                assertThat(g.writableCount()).isEqualTo(1);
+            }
             assertThat(g.storagePort()).isEqualTo(s1.port());
             assertThat(g.freeMb()).isPositive();
         });
