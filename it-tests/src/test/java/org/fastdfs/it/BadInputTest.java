@@ -121,13 +121,13 @@ class BadInputTest {
         }
     }
 
-    /** Regular files under storage1/data/HH/LL (the stored files and their sidecars). */
+    /** Regular files under storage1/data/HH/LL (stored files and sidecars) and data/.tmp (uploads in progress). */
     static Set<String> storedFiles() throws IOException {
         Path data = CLUSTER.get().storage(1).baseDir().resolve("data");
         try (Stream<Path> all = Files.walk(data)) {
             return all.filter(Files::isRegularFile)
                     .map(p -> data.relativize(p).toString())
-                    .filter(s -> s.matches("[0-9A-F]{2}/[0-9A-F]{2}/.*"))
+                    .filter(s -> s.matches("[0-9A-F]{2}/[0-9A-F]{2}/.*") || s.startsWith(".tmp/"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

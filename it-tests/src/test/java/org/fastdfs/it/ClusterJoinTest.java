@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A tracker and two storages of group1 as processes: the storages join over the real protocol,
  * the tracker offers the ACTIVE one to clients, and the cluster survives SIGKILLs and restarts.
- * Needs only the tracker and the storage's tracker reporting (no storage data path).
+ * Needs only the tracker and the storage's tracker reporting, except for the one file that test 5
+ * uploads before it kills the storage.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,8 +53,12 @@ class ClusterJoinTest {
 
     @BeforeAll
     static void connect() {
+        client = newClient();
+    }
+
+    static FdfsClient newClient() {
         MiniCluster c = CLUSTER.get();
-        client = new FdfsClient(ClientConfig.builder().trackers(c.trackerAddress()).profile(c.trackerProfile())
+        return new FdfsClient(ClientConfig.builder().trackers(c.trackerAddress()).profile(c.trackerProfile())
                 .networkTimeout(Duration.ofSeconds(10))
                 // no ACTIVE_TEST probe before reuse: test 7 checks how a stale pooled connection is handled
                 .activeTestAfter(Duration.ofMinutes(10)).build());
@@ -144,6 +149,8 @@ class ClusterJoinTest {
         ServerProcess s1 = c.storage(1);
         Path flag = s1.baseDir().resolve("data/.data_init_flag");
         String before = Files.readString(flag);
+        byte[] data = Payloads.random(50_000, 41);
+        String fileId = client.upload(data, "bin").fileId(); // needs the storage data path
 
         c.kill(s1);
         assertThat(s1.isAlive()).isFalse();
@@ -153,6 +160,10 @@ class ClusterJoinTest {
         c.awaitStorageStatus(s1, StorageStatus.ACTIVE, WAIT);
         assertThat(Files.readString(flag)).as("identity and join facts kept across the restart").isEqualTo(before);
         assertThat(client.tracker().queryStore()).isEqualTo(new StoreTarget("group1", s1.host(), s1.port(), 0));
+        // a fresh client: the shared one's pooled storage connection died with the process (see test 7)
+        try (FdfsClient fresh = newClient()) {
+            assertThat(fresh.downloadBytes(fileId)).as("a file acknowledged before the SIGKILL").isEqualTo(data);
+        }
     }
 
     @Test

@@ -396,12 +396,20 @@ public final class MiniCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDK running the tests (under {@code ./mvnw} that is {@code $JAVA_HOME}, the JDK 21+ that
+     * mvnw picked); {@code $JAVA_HOME} only when the running one has no {@code bin/java}.
+     */
     private static Path javaBinary() {
+        Path self = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(self)) {
+            return self;
+        }
         String home = System.getenv("JAVA_HOME");
         if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) {
             return Path.of(home, "bin", "java");
         }
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        throw new IllegalStateException("no java binary in " + self.getParent() + " nor in $JAVA_HOME");
     }
 
     private static Path workRoot() {
