@@ -73,6 +73,7 @@ public interface StorageConfig {
     /** upload_priority reported to trackers (store_server=2 picks the lowest). */
     @WithDefault("10")
     int uploadPriority();
+
     /**
      * {@code file_distribute_path_mode}: how uploads pick their {@code data/HH/LL} directory,
      * 0 = round robin (a cursor persisted in storage_stat.dat), 1 = by a hash of the file name.
