@@ -45,6 +45,7 @@ final class Connection implements Closeable {
     private final OutputStream out;
     private final int timeoutMillis;
     private long lastUsedNanos = System.nanoTime();
+    private boolean pooled;
     private boolean broken;
 
     private Connection(Endpoint endpoint, Socket socket, int timeoutMillis) throws IOException {
@@ -98,7 +99,13 @@ final class Connection implements Closeable {
         return now - lastUsedNanos;
     }
 
+    /** True once the connection went back to the pool after a request: it may have gone stale since. */
+    boolean pooled() {
+        return pooled;
+    }
+
     void touch() {
+        pooled = true;
         lastUsedNanos = System.nanoTime();
     }
 

@@ -50,7 +50,34 @@ final class ConnectionPool implements AutoCloseable {
 
     /** Runs {@code call} on a connection to {@code endpoint} and returns the connection to the pool. */
     <T> T execute(Endpoint endpoint, Call<T> call) {
+        return execute(endpoint, call, borrow(endpoint));
+    }
+
+    /**
+     * As {@link #execute}, for calls that may safely run twice (tracker queries): when a pooled
+     * connection turns out to be dead (the server restarted since it was last used), the idle
+     * connections to that server are dropped and the call runs once more on a fresh connection.
+     */
+    <T> T executeIdempotent(Endpoint endpoint, Call<T> call) {
         Connection c = borrow(endpoint);
+        boolean pooled = c.pooled();
+        try {
+            return execute(endpoint, call, c);
+        } catch (FdfsNetworkException e) {
+            if (!pooled) {
+                throw e;
+            }
+            Slot slot = slots.get(endpoint);
+            if (slot != null) {
+                for (Connection stale : slot.removeIdleLongerThan(System.nanoTime(), -1)) {
+                    stale.close();
+                }
+            }
+            return execute(endpoint, call, borrow(endpoint));
+        }
+    }
+
+    private <T> T execute(Endpoint endpoint, Call<T> call, Connection c) {
         boolean reusable = false;
         try {
             T result = call.apply(c);

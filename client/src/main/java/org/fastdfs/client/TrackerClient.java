@@ -198,7 +198,7 @@ public final class TrackerClient {
         for (int i = 0; i < trackers.size(); i++) {
             Endpoint t = trackers.get((start + i) % trackers.size());
             try {
-                return pool.execute(t, call);
+                return pool.executeIdempotent(t, call);
             } catch (FdfsNetworkException e) {
                 last = e;
                 failures.add(e.getMessage());

@@ -87,11 +87,23 @@ final class Fields {
         return Wire.getLength(in, 0, 0xFFFF, what);
     }
 
-    /** The rest of the body as text, refusing NUL bytes. */
+    /**
+     * The rest of the body as text. Trailing NUL padding is dropped, as the C tracker reads these fields
+     * as C strings and tobato pads the storage id of LIST_STORAGE to 15 bytes; a NUL followed by more
+     * text, or text that is nothing but padding, is refused.
+     */
     static String readText(ByteBuffer body, String what) {
-        String text = Wire.getRest(body);
+        String raw = Wire.getRest(body);
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == '\0') {
+            end--;
+        }
+        String text = raw.substring(0, end);
         if (text.indexOf('\0') >= 0) {
             throw ProtocolException.invalid(what + " '" + text.replace('\0', '.') + "' contains a NUL byte");
+        }
+        if (text.isEmpty() && !raw.isEmpty()) {
+            throw ProtocolException.invalid(what + " is only NUL padding");
         }
         return text;
     }

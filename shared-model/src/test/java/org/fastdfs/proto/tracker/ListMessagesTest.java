@@ -531,4 +531,11 @@ class ListMessagesTest {
     private static String text(byte[] body, int offset, int width) {
         return Wire.getFixed(ByteBuffer.wrap(body, offset, width), width);
     }
+
+    @Test
+    void aStorageIdPaddedWithNulsAsTobatoSendsItIsReadUpToThePadding() {
+        byte[] body = concat(padded("group1", 16), padded("127.0.0.2", 15));
+        assertThat(ListStoragesRequest.decode(java.nio.ByteBuffer.wrap(body)))
+                .isEqualTo(new ListStoragesRequest("group1", "127.0.0.2"));
+    }
 }

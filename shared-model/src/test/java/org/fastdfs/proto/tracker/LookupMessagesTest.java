@@ -346,7 +346,9 @@ class LookupMessagesTest {
         assertThat(reply.text()).isEqualTo("use_storage_id=1\nid_type_in_filename=id\n");
         assertThat(reply.asMap()).containsExactly(Map.entry("use_storage_id", "1"), Map.entry("id_type_in_filename", "id"));
         assertThat(new ParameterResponse("# comment\n\n a = b \nnot a pair\n").asMap()).containsExactly(Map.entry("a", "b"));
-        rejects(hex("61 3d 00"), ParameterResponse::decode);
+        rejects(hex("61 00 3d"), ParameterResponse::decode);
+        assertThat(ParameterResponse.decode(java.nio.ByteBuffer.wrap(hex("61 3d 62 00 00"))).asMap())
+                .as("trailing NUL padding is dropped").containsExactly(Map.entry("a", "b"));
     }
 
     // ---- 109 ------------------------------------------------------------------------------
