@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.nio.file.Path;
 import org.fastdfs.tracker.cluster.ClusterState;
 import org.fastdfs.tracker.cluster.ClusterStore;
-import org.fastdfs.tracker.cluster.ReservedSpace;
+import org.fastdfs.rules.ReservedSpace;
 import org.fastdfs.tracker.cluster.TrackerRules;
 
 /**

@@ -34,7 +34,7 @@ public record ClusterView(long takenAt, List<GroupView> groups) {
 
     private static GroupView group(Group g, ClusterState state) {
         long total = g.totalMb();
-        return new GroupView(g.name(), total, g.freeMb(), state.rules().reserved().reservedMb(total), g.storagePort(),
+        return new GroupView(g.name(), total, g.freeMb(), state.rules().reserved().reservedMb(total, 1), g.storagePort(),
                 g.storePathCount(), g.subdirCount(), g.activeCount(), g.writable().size(),
                 g.storages().stream().map(s -> storage(s, g)).toList());
     }

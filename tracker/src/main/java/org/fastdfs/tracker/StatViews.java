@@ -8,7 +8,7 @@ import org.fastdfs.proto.stat.StorageBrief;
 import org.fastdfs.proto.tracker.GroupStat;
 import org.fastdfs.proto.tracker.StorageStat;
 import org.fastdfs.tracker.cluster.Group;
-import org.fastdfs.tracker.cluster.ReservedSpace;
+import org.fastdfs.rules.ReservedSpace;
 import org.fastdfs.tracker.cluster.StorageNode;
 
 /** Turns the cluster model into the structs of list-groups, list-storages and briefs (PROTOCOL.md §2.5, §2.6, §4.5). */
@@ -19,7 +19,7 @@ final class StatViews {
 
     static GroupStat group(Group g, ReservedSpace reserved, WireProfile profile) {
         long total = g.totalMb();
-        return new GroupStat(g.name(), total, g.freeMb(), reserved.reservedMb(total), 0,
+        return new GroupStat(g.name(), total, g.freeMb(), reserved.reservedMb(total, 1), 0,
                 g.storages().size(), g.storagePort(), 0, g.activeCount(), g.readable().size(), g.writable().size(),
                 g.currentWriteServer(), g.storePathCount(), g.subdirCount(), profile.isClassic() ? 0 : -1);
     }
@@ -29,7 +29,7 @@ final class StatViews {
                 .with(StatField.LAST_SYNCED_TIMESTAMP, s.lastSyncedTimestamp())
                 .with(StatField.LAST_HEART_BEAT_TIME, s.lastHeartBeat());
         return new StorageStat(s.status().code(), s.rwMode(), s.id(), s.ip(), "", s.syncSrcId(), s.version(),
-                s.joinTime(), s.upTime(), s.totalMb(), s.freeMb(), reserved.reservedMb(s.totalMb()),
+                s.joinTime(), s.upTime(), s.totalMb(), s.freeMb(), reserved.reservedMb(s.totalMb(), 1),
                 s.uploadPriority(), s.storePathCount(), s.subdirCount(), s.currentWritePath(), s.port(), 0, stat,
                 false);
     }

@@ -1,5 +1,6 @@
 package org.fastdfs.storage.store;
 
+import org.fastdfs.rules.ReservedSpace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

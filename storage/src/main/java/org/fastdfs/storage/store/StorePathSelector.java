@@ -1,5 +1,6 @@
 package org.fastdfs.storage.store;
 
+import org.fastdfs.rules.ReservedSpace;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.fastdfs.proto.ProtocolException;

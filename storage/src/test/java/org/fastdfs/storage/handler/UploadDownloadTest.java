@@ -30,7 +30,7 @@ import org.fastdfs.storage.StorageTestClient;
 import org.fastdfs.storage.StorageTestClient.Response;
 import org.fastdfs.storage.TempStorageBase;
 import org.fastdfs.storage.store.FileStore;
-import org.fastdfs.storage.store.ReservedSpace;
+import org.fastdfs.rules.ReservedSpace;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

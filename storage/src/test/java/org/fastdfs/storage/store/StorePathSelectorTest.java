@@ -1,5 +1,6 @@
 package org.fastdfs.storage.store;
 
+import org.fastdfs.rules.ReservedSpace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

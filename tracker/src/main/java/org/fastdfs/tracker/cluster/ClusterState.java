@@ -441,7 +441,7 @@ public final class ClusterState {
         int count = Math.max(1, s.storePathCount);
         for (int i = 0; i < count; i++) {
             int p = Math.floorMod(s.currentWritePath + i, count);
-            if (rules.reserved().pathHasRoom(s.pathFreeMb(p), s.pathTotalMb(p), count)) {
+            if (rules.reserved().allows(s.pathTotalMb(p), s.pathFreeMb(p), count, 0)) {
                 if (rules.storePath() == 0) {
                     s.currentWritePath = (p + 1) % count;
                 }

@@ -1,5 +1,7 @@
 package org.fastdfs.tracker.cluster;
 
+import org.fastdfs.rules.ReservedSpace;
+
 /**
  * The tracker.conf settings that drive the model (PROTOCOL.md §7, §4.10).
  *

@@ -1,5 +1,6 @@
 package org.fastdfs.tracker.cluster;
 
+import org.fastdfs.rules.ReservedSpace;
 import org.fastdfs.proto.cluster.StorageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,10 +222,10 @@ class ClusterStateTest {
     @Test
     void reservedSpaceParsesFastdfsSyntax() {
         assertThat(ReservedSpace.parse("20%").isRatio()).isTrue();
-        assertThat(ReservedSpace.parse("1024MB").megabytes()).isEqualTo(1024);
-        assertThat(ReservedSpace.parse("10G").megabytes()).isEqualTo(10240);
-        assertThat(ReservedSpace.parse("2048K").megabytes()).isEqualTo(2);
-        assertThat(ReservedSpace.parse("20%").reservedMb(1000)).isEqualTo(200);
+        assertThat(ReservedSpace.parse("1024MB").mb()).isEqualTo(1024);
+        assertThat(ReservedSpace.parse("10G").mb()).isEqualTo(10240);
+        assertThat(ReservedSpace.parse("2048K").mb()).isEqualTo(2);
+        assertThat(ReservedSpace.parse("20%").reservedMb(1000, 1)).isEqualTo(200);
         assertThatThrownBy(() -> ReservedSpace.parse("lots")).hasMessageContaining("reserved_storage_space");
     }
 }

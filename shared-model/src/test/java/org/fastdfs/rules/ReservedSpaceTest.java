@@ -1,4 +1,4 @@
-package org.fastdfs.storage.store;
+package org.fastdfs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

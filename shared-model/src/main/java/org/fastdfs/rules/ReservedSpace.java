@@ -1,4 +1,4 @@
-package org.fastdfs.storage.store;
+package org.fastdfs.rules;
 
 import java.util.Locale;
 
@@ -38,6 +38,9 @@ public record ReservedSpace(long mb, double ratio) {
                 }
                 return new ReservedSpace(0, percent / 100);
             }
+            if (s.endsWith("B")) {
+                s = s.substring(0, s.length() - 1).trim(); // "1024MB", "4GB" as tracker.conf writes them
+            }
             long unit = 1;
             char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
             if (last == 'G' || last == 'M' || last == 'K') {
@@ -51,7 +54,7 @@ public record ReservedSpace(long mb, double ratio) {
             return new ReservedSpace(bytes >> 20, 0);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot read reserved space \"" + text
-                    + "\": expected e.g. 10%, 20G, 512M or a number of bytes", e);
+                    + "\": expected e.g. 10%, 20G, 512M or a number of bytes (reserved_storage_space)", e);
         }
     }
 
@@ -73,8 +76,20 @@ public record ReservedSpace(long mb, double ratio) {
         return isRatio() ? (long) (ratio * totalMb) : mb / Math.max(1, pathCount);
     }
 
+    /**
+     * The tracker's group check (§7.5): does a group whose tightest writable storage has {@code freeMb} of
+     * {@code totalMb} free still have room above the reserve?
+     */
+    public boolean hasRoom(long freeMb, long totalMb) {
+        if (isRatio()) {
+            return totalMb > 0 && (double) freeMb / totalMb > ratio;
+        }
+        return freeMb > mb;
+    }
+
+    /** As FastDFS prints it in PARAMETER_REQ: {@code "20.00%"} or {@code "1024MB"}. */
     @Override
     public String toString() {
-        return isRatio() ? (ratio * 100) + "%" : mb + "M";
+        return isRatio() ? String.format(Locale.ROOT, "%.2f%%", ratio * 100) : mb + "MB";
     }
 }
