@@ -1,0 +1,42 @@
+package org.fastdfs.server;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The FastDFS listener of an application: bound once at start-up (a failure to bind fails the start)
+ * and closed at shutdown. The tracker's and the storage's server beans extend it.
+ */
+public abstract class Listener {
+
+    private volatile FrameServer server;
+
+    /** Binds {@code s}, waiting up to 30 s; the application does not start without its port. */
+    protected void bind(FrameServer s, String host, int port, int idleSeconds) {
+        s.listen(host, port, idleSeconds).toCompletionStage().toCompletableFuture()
+                .orTimeout(30, TimeUnit.SECONDS).join();
+        server = s;
+    }
+
+    /** Closes the listener and its connections, waiting up to 5 s. */
+    protected void unbind() {
+        FrameServer s = server;
+        if (s != null) {
+            s.close().toCompletionStage().toCompletableFuture().completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
+        }
+    }
+
+    /** The bound port, or -1 before start. */
+    public int port() {
+        FrameServer s = server;
+        return s == null ? -1 : s.port();
+    }
+
+    public boolean listening() {
+        return server != null;
+    }
+
+    public int connectionCount() {
+        FrameServer s = server;
+        return s == null ? 0 : s.connectionCount();
+    }
+}
