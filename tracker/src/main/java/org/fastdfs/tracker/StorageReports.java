@@ -139,6 +139,7 @@ final class StorageReports {
             return new StorageJoinReply(node.status().code(), node.syncSrcId());
         });
         d.metrics().watchGroup(d.cluster(), j.groupName());
+        d.metrics().watchStorage(d.cluster(), j.groupName(), c.remoteHost());
     }
 
     private static void requireJoined(Session s) {

@@ -33,4 +33,14 @@ public class TrackerMetrics {
                         .filter(g -> g.name().equals(group)).mapToLong(ClusterView.GroupView::freeMb).findFirst().orElse(0))
                 .tag("group", group).description("Free MB of the group's tightest writable storage").register(registry);
     }
+
+    /** Registers the state gauge of a storage the first time it joins: its §4.11 status code (7 = ACTIVE). */
+    void watchStorage(ClusterService cluster, String group, String id) {
+        Gauge.builder("fdfs_tracker_storage_status", cluster, c -> c.lastView().groups().stream()
+                        .filter(g -> g.name().equals(group)).flatMap(g -> g.storages().stream())
+                        .filter(st -> st.id().equals(id))
+                        .mapToInt(st -> StorageStatus.valueOf(st.status()).code()).findFirst().orElse(-1))
+                .tags("group", group, "storage", id)
+                .description("The storage's state code (0 INIT ... 5 OFFLINE, 6 ONLINE, 7 ACTIVE)").register(registry);
+    }
 }

@@ -101,7 +101,8 @@ class TrackerProtocolTest {
             assertThat(metrics).contains("fdfs_requests_total{command=\"STORAGE_JOIN\",role=\"tracker\",status=\"OK\"}")
                     .contains("fdfs_requests_total{command=\"SERVICE_QUERY_STORE_WITH_GROUP_ONE\",role=\"tracker\",status=\"ENOENT\"}")
                     .contains("fdfs_tracker_storages{status=\"ACTIVE\"}")
-                    .contains("fdfs_tracker_group_free_mb{group=\"group1\"} 60000.0");
+                    .contains("fdfs_tracker_group_free_mb{group=\"group1\"} 60000.0")
+                    .contains("fdfs_tracker_storage_status{group=\"group1\",storage=\"127.0.0.2\"} 7.0");
         }
     }
 

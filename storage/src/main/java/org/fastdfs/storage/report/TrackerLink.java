@@ -50,6 +50,7 @@ public final class TrackerLink {
     private long nextAttempt;
     private volatile int myStatus = -1;
     private volatile String lastError = "";
+    private volatile boolean joined;
 
     public TrackerLink(String address, List<String> allTrackers, WireProfile profile, StorageFacts facts,
                        Consumer<List<StorageBrief>> onMembers, int connectTimeoutMs, int networkTimeoutMs,
@@ -72,7 +73,8 @@ public final class TrackerLink {
     /** Does whatever is due at {@code now} (millis): join if disconnected, beat, report disk usage. */
     public void tick(long now, long beatIntervalMs, long statIntervalMs) {
         try {
-            if (socket == null) {
+            if (!joined) {
+                close();
                 if (now < nextAttempt) {
                     return;
                 }
@@ -123,6 +125,7 @@ public final class TrackerLink {
                 !facts.initialSyncDone(), Math.max(0, myStatus), "", host + ":" + port, allTrackers);
         StorageJoinReply reply = StorageJoinReply.decode(call(join));
         myStatus = reply.myStatus();
+        joined = true;
         if (!facts.initialSyncDone()) {
             // the first tracker reached picks the copy source; the others are told with SYNC_NOTIFY
             SyncSourceReply src = SyncSourceReply.decode(call(new EmptyRequest(Command.STORAGE_SYNC_DEST_REQ)));
@@ -144,8 +147,9 @@ public final class TrackerLink {
         return socket.call(request);
     }
 
+    /** True while this tracker has accepted the storage's JOIN on the current connection. */
     public boolean connected() {
-        return socket != null;
+        return joined;
     }
 
     /** The status the tracker last gave this storage, -1 before the first join. */
@@ -162,6 +166,7 @@ public final class TrackerLink {
     }
 
     public void close() {
+        joined = false;
         TrackerSocket s = socket;
         socket = null;
         if (s != null) {

@@ -31,7 +31,6 @@ public final class PeerSync implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PeerSync.class);
     static final int MARK_EVERY = 100;
-    static final int MAX_PROTOCOL_RETRIES = 5;
 
     private final SyncContext ctx;
     private final String peerId;
@@ -259,20 +258,30 @@ public final class PeerSync implements Runnable {
         }
     }
 
-    /** Pushes one record; returns when the peer has it (or FastDFS says it needs nothing). */
+    /**
+     * Pushes one record; returns when the peer has it (or FastDFS says it needs nothing). A refusal
+     * (a full disk on the peer, say) is retried with a growing pause until it goes through: a record
+     * is never skipped, and the lag metrics show the stall meanwhile.
+     */
     private void push(BinlogRecord r) throws Exception {
-        int attempts = 0;
-        while (true) {
-            int status = send(r);
+        long pause = 200;
+        while (running) {
+            int status;
+            try {
+                status = send(r);
+            } catch (IllegalArgumentException e) {
+                // the record itself is malformed in the local binlog: nothing any peer could apply
+                LOG.errorf("sync to %s: skipping malformed binlog record '%s': %s", peerId, r.toLine().strip(),
+                        e.getMessage());
+                return;
+            }
             if (status == 0) {
                 return;
             }
-            if (++attempts >= MAX_PROTOCOL_RETRIES) {
-                LOG.errorf("sync to %s: giving up on '%s' after %s", peerId, r.toLine().strip(), Status.describe(status));
-                return;
-            }
-            LOG.warnf("sync to %s: '%s' answered %s; retrying", peerId, r.toLine().strip(), Status.describe(status));
-            sleep(200L * attempts);
+            lastError = "'" + r.toLine().strip() + "' answered " + Status.describe(status);
+            LOG.warnf("sync to %s: %s; retrying in %d ms", peerId, lastError, pause);
+            sleep(pause);
+            pause = Math.min(pause * 2, 30_000);
         }
     }
 
