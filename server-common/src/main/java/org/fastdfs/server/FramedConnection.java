@@ -1,12 +1,15 @@
 package org.fastdfs.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.DefaultFileRegion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.NetSocketInternal;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -134,27 +137,41 @@ public final class FramedConnection implements FrameDecoder.Handler {
     }
 
     /**
-     * Sends a response header followed by {@code length} bytes of {@code file} from {@code offset}
-     * with sendfile, then reads the next request. On a failure after the header the connection is
-     * closed, as the client cannot tell otherwise.
+     * Sends a response header followed by {@code length} bytes of {@code file} from {@code offset},
+     * zero copy (sendfile), then reads the next request. The channel was opened by the caller on a
+     * worker (the event loop never touches the disk) and is closed here once sent. On a failure after
+     * the header the connection is closed, as the client cannot tell otherwise.
      */
-    public void replyFile(String file, long offset, long length) {
+    public void replyFile(FileChannel file, long offset, long length) {
         onContext(() -> {
             if (closed) {
+                closeQuietly(file);
                 return;
             }
             socket.write(Buffer.buffer(Header.response(Status.OK, length).toBytes()));
             observe(0, length);
-            Future<Void> sent = length == 0 ? Future.succeededFuture() : socket.sendFile(file, offset, length);
-            sent.onComplete(ar -> {
+            if (length == 0) {
+                closeQuietly(file);
+                requestDone();
+                return;
+            }
+            ((NetSocketInternal) socket).writeMessage(new DefaultFileRegion(file, offset, length)).onComplete(ar -> {
                 if (ar.failed()) {
-                    LOG.warnf("connection %d: sending %s failed: %s", id, file, ar.cause().toString());
+                    LOG.warnf("connection %d: sending a file failed: %s", id, ar.cause().toString());
                     close();
                 } else {
                     requestDone();
                 }
             });
         });
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (java.io.IOException ignored) {
+            // nothing left to do with it
+        }
     }
 
     /** Stops reading from the socket (back-pressure while a streamed body is written to disk). */

@@ -2,6 +2,8 @@ package org.fastdfs.storage.handler;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fastdfs.fileid.FileId;
@@ -38,7 +40,7 @@ public class DownloadHandler {
             long size = LocalFiles.readableFile(file).size();
             long[] range = range(request.offset(), request.length(), size);
             sent.set(range[1]);
-            return new Reply.File(file, range[0], range[1]);
+            return new Reply.File(FileChannel.open(file, StandardOpenOption.READ), range[0], range[1]);
         }, ok -> store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
                 StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, sent.get()));
     }

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Status;
 import org.fastdfs.server.FramedConnection;
@@ -21,11 +21,14 @@ sealed interface Reply {
         }
     }
 
-    /** A response header and then {@code length} bytes of {@code file} from {@code offset}, by sendfile. */
-    record File(Path file, long offset, long length) implements Reply {
+    /**
+     * A response header and then {@code length} bytes of {@code file} from {@code offset}, by sendfile.
+     * The channel is opened on the worker that built the reply and closed once sent.
+     */
+    record File(FileChannel file, long offset, long length) implements Reply {
         @Override
         public void send(FramedConnection connection) {
-            connection.replyFile(file.toString(), offset, length);
+            connection.replyFile(file, offset, length);
         }
     }
 }
