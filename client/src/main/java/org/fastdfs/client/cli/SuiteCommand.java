@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code fdfs bench suite}: the ceilings and the standard scenarios, as {@code bench/run} records them. */
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the machine's ceilings and the standard scenarios in one go, and print a markdown report:",
+        description = {"Run the machine's ceilings and the standard scenarios, and print a markdown report.",
                 "  ceilings: loopback sendfile of a 64 MiB file; create+write+rename of 4 KiB files in --data-dir",
                 "  upload 4KiB x 20,000, download 4KiB x 20,000, delete 4KiB x 20,000,",
                 "  upload and download 1MiB x 200, upload and download 64MiB x 20.",
