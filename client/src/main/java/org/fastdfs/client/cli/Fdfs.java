@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "(comma-separated), else 127.0.0.1:22122.",
                 "Exit codes: 0 ok, 1 FastDFS or local file error, 2 usage error, 3 network error."},
         subcommands = {UploadCommand.class, DownloadCommand.class, DeleteCommand.class, InfoCommand.class,
-                MetaCommand.class, AppendCommand.class, MonitorCommand.class, CommandLine.HelpCommand.class})
+                MetaCommand.class, AppendCommand.class, MonitorCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Fdfs implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -187,6 +188,15 @@ public final class Fdfs implements Runnable {
         return zone;
     }
 
+    /**
+     * Progress lines of {@code fdfs bench} on stderr: redrawn in place on a terminal, a plain line every
+     * five seconds otherwise, none with --no-progress.
+     */
+    org.fastdfs.client.bench.Progress benchProgress() {
+        return noProgress ? org.fastdfs.client.bench.Progress.NONE
+                : org.fastdfs.client.bench.Progress.to(err(), terminal, 5000);
+    }
+
     /** A progress bar on stderr for transfers of at least a few MB when stderr is a terminal. */
     ProgressListener progress(String label) {
         if (!terminal || noProgress) {
@@ -203,7 +213,7 @@ public final class Fdfs implements Runnable {
         }
     }
 
-    private Duration duration(String text, String option) {
+    Duration duration(String text, String option) {
         return parse(() -> Durations.parse(text), option);
     }
 

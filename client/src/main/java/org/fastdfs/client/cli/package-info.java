@@ -1,6 +1,7 @@
 /**
  * The {@code fdfs} command-line tool ({@link org.fastdfs.client.cli.Fdfs}, picocli), one class per
- * subcommand: upload, download, delete, info, meta get/set, append, monitor.
+ * subcommand: upload, download, delete, info, meta get/set, append, monitor, bench (with
+ * {@code bench ceiling sendfile|files} and {@code bench suite}; the engine is {@code org.fastdfs.client.bench}).
  *
  * <p>Output for scripts on stdout (file ids, metadata lines, info and monitor text), messages on
  * stderr. Exit codes: 0 ok, 1 FastDFS status or local file error, 2 usage error (including a

@@ -1,0 +1,377 @@
+package org.fastdfs.client.bench;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.fastdfs.client.Content;
+import org.fastdfs.client.FdfsClient;
+import org.fastdfs.client.FdfsException;
+import org.fastdfs.client.UploadOptions;
+import org.fastdfs.meta.MetaItem;
+import org.fastdfs.meta.Metadata;
+import org.fastdfs.meta.MetadataMode;
+import org.fastdfs.proto.Status;
+
+/**
+ * Runs one {@link BenchSpec} with the {@link FdfsClient} library: {@code connections} platform
+ * threads, one operation at a time each; give it a client whose pool allows that many connections
+ * per server ({@code maxConnectionsPerServer}).
+ *
+ * <p>Phases, each on all threads:
+ * <ol>
+ *   <li><b>setup</b> (not measured): uploads the files that downloads, metadata operations and
+ *       deletes work on, unless {@link BenchSpec#idsIn()} gives them;</li>
+ *   <li><b>warm-up</b> (not measured): the mix for {@link BenchSpec#warmup()};</li>
+ *   <li><b>measure</b>: the mix for the count or duration; the watched processes are read from
+ *       /proc right before and after;</li>
+ *   <li><b>cleanup</b> (not measured): deletes the files the run uploaded, as {@link BenchSpec#keep()} says.</li>
+ * </ol>
+ * Uploads send one random payload per size, generated once, from memory; downloads write to a
+ * discarding stream: the benchmark measures the servers, not the client's disk. The latency of an
+ * operation is that of the library call, tracker query included.
+ */
+public final class BenchRunner {
+
+    /** A local process to watch (name and pid), e.g. a storage. */
+    public record Watched(String name, long pid) {
+    }
+
+    /** Metadata written by meta-set and by setup files of meta-get runs. */
+    static final Metadata METADATA = Metadata.of(new MetaItem("bench", "fdfs"), new MetaItem("width", "1024"));
+
+    private final FdfsClient client;
+    private final BenchSpec spec;
+    private final List<Watched> watched;
+    private final Progress progress;
+    private final byte[][] payloads;
+    private final UploadOptions uploadOptions;
+    private final AtomicLong uploads = new AtomicLong();
+    /** Files this run uploaded that are still there. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> measuredUploads = new ConcurrentLinkedQueue<>();
+    private List<String> readIds = List.of();
+    private final AtomicLong readCursor = new AtomicLong();
+    private List<String> deleteIds = List.of();
+    private final AtomicInteger deleteCursor = new AtomicInteger();
+
+    /**
+     * @param watched  processes whose memory and CPU are recorded over the measured phase; this JVM
+     *                 is added as "client" when /proc can be read
+     * @param progress where progress lines go
+     */
+    public BenchRunner(FdfsClient client, BenchSpec spec, List<Watched> watched, Progress progress) {
+        this.client = client;
+        this.spec = spec;
+        this.watched = List.copyOf(watched);
+        this.progress = progress;
+        this.payloads = new byte[spec.sizes().size()][];
+        Random random = new Random(0x5EED_FDF5L);
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = new byte[Math.toIntExact(spec.sizes().get(i))];
+            random.nextBytes(payloads[i]);
+        }
+        this.uploadOptions = UploadOptions.DEFAULT.extension(spec.extension());
+    }
+
+    /**
+     * Runs the scenario.
+     *
+     * @throws RuntimeException the first failure of the setup phase (a setup upload failed), after the
+     *                          files already made were deleted again
+     */
+    public BenchResult run() {
+        String label = spec.displayName();
+        try {
+            setup(label);
+            if (!spec.warmup().none()) {
+                runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
+            }
+            Phase measure = new Phase(label, spec.count(), nanos(spec.duration()), true);
+            List<Watched> all = new ArrayList<>(watched);
+            long self = ProcessHandle.current().pid();
+            if (ProcStats.read(self) != null && watched.stream().noneMatch(w -> w.pid() == self)) {
+                all.add(new Watched("client", self));
+            }
+            List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
+            Instant started = Instant.now();
+            long seconds = runPhase(measure);
+            List<ProcStats> after = all.stream().map(w -> ProcStats.read(w.pid())).toList();
+            double secs = seconds / 1e9;
+            List<OpResult> ops = new ArrayList<>();
+            measure.byOp.values().forEach(s -> ops.add(OpResult.of(s, secs)));
+            OpResult total = OpResult.of(measure.total, secs);
+            long attempted = total.count() + total.errors();
+            List<ProcessUsage> usage = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                usage.add(new ProcessUsage(all.get(i).name(), all.get(i).pid(), before.get(i), after.get(i), attempted));
+            }
+            return new BenchResult(spec, client.config().trackers().stream().map(Object::toString).toList(),
+                    client.config().profile().toString(), started, secs, ops, total, usage, measure.stopReason.get(),
+                    List.copyOf(measuredUploads));
+        } finally {
+            cleanup(label);
+        }
+    }
+
+    private static long nanos(java.time.Duration d) {
+        return d == null ? 0 : d.toNanos();
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private void setup(String label) {
+        List<Op> reads = spec.mix().ops().stream().filter(o -> o.needsFile() && o != Op.DELETE).toList();
+        boolean deletes = spec.mix().contains(Op.DELETE);
+        if (!spec.idsIn().isEmpty()) {
+            if (deletes) {
+                deleteIds = spec.idsIn();
+            } else {
+                readIds = spec.idsIn();
+            }
+            return;
+        }
+        int readFiles = 0;
+        if (!reads.isEmpty()) {
+            long needed = spec.count() > 0
+                    ? reads.stream().mapToLong(o -> spec.mix().countIn(o, spec.count()) + warmupCount(o)).sum()
+                    : BenchSpec.DEFAULT_READ_FILES;
+            readFiles = spec.files() > 0 ? spec.files() : (int) Math.max(1, Math.min(BenchSpec.DEFAULT_READ_FILES, needed));
+        }
+        int deleteFiles = 0;
+        if (deletes) {
+            deleteFiles = spec.count() > 0
+                    ? Math.toIntExact(spec.mix().countIn(Op.DELETE, spec.count()) + warmupCount(Op.DELETE))
+                    : spec.files() > 0 ? spec.files() : BenchSpec.DURATION_DELETE_FILES;
+        }
+        int total = readFiles + deleteFiles;
+        if (total == 0) {
+            return;
+        }
+        UploadOptions options = spec.mix().contains(Op.META_GET) ? uploadOptions.metadata(METADATA) : uploadOptions;
+        String[] ids = new String[total];
+        AtomicLong next = new AtomicLong();
+        OpStats stats = new OpStats("setup");
+        AtomicReference<RuntimeException> first = new AtomicReference<>();
+        try (Progress.Phase p = progress.start(label + " [setup]", total, 0,
+                new Progress.Counters(stats::count, stats::bytes, stats::errors))) {
+            runThreads(() -> {
+                for (long i; (i = next.getAndIncrement()) < total && first.get() == null; ) {
+                    byte[] payload = payloads[(int) (i % payloads.length)];
+                    long start = System.nanoTime();
+                    try {
+                        String id = client.upload(Content.of(payload), options).fileId();
+                        created.add(id);
+                        ids[(int) i] = id;
+                        stats.success(System.nanoTime() - start, payload.length);
+                    } catch (RuntimeException e) {
+                        stats.failure(e);
+                        first.compareAndSet(null, e);
+                    }
+                }
+            });
+        }
+        if (first.get() != null) {
+            throw first.get();
+        }
+        readIds = List.of(ids).subList(0, readFiles);
+        deleteIds = List.of(ids).subList(readFiles, total);
+    }
+
+    private long warmupCount(Op op) {
+        BenchSpec.Warmup w = spec.warmup();
+        return w.time() != null ? (op == Op.DELETE ? BenchSpec.DURATION_DELETE_FILES : 0) : spec.mix().countIn(op, w.ops());
+    }
+
+    private String nextReadId() {
+        return readIds.get((int) Math.floorMod(readCursor.getAndIncrement(), (long) readIds.size()));
+    }
+
+    private String nextDeleteId() {
+        int i = deleteCursor.getAndIncrement();
+        return i < deleteIds.size() ? deleteIds.get(i) : null;
+    }
+
+    // ----------------------------------------------------------------- phases
+
+    private final class Phase {
+        final String label;
+        final long limit;
+        final long durationNanos;
+        final boolean measured;
+        final AtomicLong tickets = new AtomicLong();
+        final Map<Op, OpStats> byOp = new EnumMap<>(Op.class);
+        final OpStats total = new OpStats("total");
+        final AtomicReference<String> stopReason = new AtomicReference<>();
+        long deadline;
+
+        Phase(String label, long limit, long durationNanos, boolean measured) {
+            this.label = label;
+            this.limit = limit;
+            this.durationNanos = durationNanos;
+            this.measured = measured;
+            for (Op op : spec.mix().ops()) {
+                byOp.put(op, new OpStats(op.label()));
+            }
+        }
+    }
+
+    /** Runs a phase on every thread; returns its length in nanoseconds. */
+    private long runPhase(Phase phase) {
+        Progress.Counters counters = new Progress.Counters(() -> phase.total.count() + phase.total.errors(),
+                phase.total::bytes, phase.total::errors);
+        long start;
+        try (Progress.Phase p = progress.start(phase.label, phase.limit, phase.durationNanos, counters)) {
+            start = System.nanoTime();
+            phase.deadline = start + phase.durationNanos;
+            runThreads(() -> work(phase));
+            return System.nanoTime() - start;
+        }
+    }
+
+    private void work(Phase phase) {
+        while (phase.stopReason.get() == null) {
+            long ticket = phase.tickets.getAndIncrement();
+            if (phase.limit > 0 ? ticket >= phase.limit : System.nanoTime() - phase.deadline >= 0) {
+                return;
+            }
+            execute(spec.mix().opAt(ticket), phase);
+        }
+    }
+
+    private void execute(Op op, Phase phase) {
+        String id = null;
+        if (op == Op.DELETE) {
+            id = nextDeleteId();
+            if (id == null) {
+                phase.stopReason.compareAndSet(null, "no files left to delete after " + deleteIds.size() + " deletes");
+                return;
+            }
+        } else if (op.needsFile()) {
+            id = nextReadId();
+        }
+        OpStats stats = phase.byOp.get(op);
+        long start = System.nanoTime();
+        try {
+            long bytes = switch (op) {
+                case UPLOAD -> upload(phase);
+                case DOWNLOAD -> client.download(id, OutputStream.nullOutputStream());
+                case DELETE -> {
+                    client.delete(id);
+                    created.remove(id);
+                    yield 0L;
+                }
+                case META_SET -> {
+                    client.setMetadata(id, METADATA, MetadataMode.OVERWRITE);
+                    yield 0L;
+                }
+                case META_GET -> {
+                    client.getMetadata(id);
+                    yield 0L;
+                }
+            };
+            long nanos = System.nanoTime() - start;
+            stats.success(nanos, bytes);
+            phase.total.success(nanos, bytes);
+        } catch (RuntimeException e) {
+            stats.failure(e);
+            phase.total.failure(e);
+        }
+    }
+
+    private long upload(Phase phase) {
+        byte[] payload = payloads[(int) (uploads.getAndIncrement() % payloads.length)];
+        String id = client.upload(Content.of(payload), uploadOptions).fileId();
+        created.add(id);
+        if (phase.measured) {
+            measuredUploads.add(id);
+        }
+        return payload.length;
+    }
+
+    // ---------------------------------------------------------------- cleanup
+
+    private void cleanup(String label) {
+        if (spec.keep() == BenchSpec.Keep.ALL) {
+            return;
+        }
+        if (spec.keep() == BenchSpec.Keep.UPLOADS) {
+            measuredUploads.forEach(created::remove);
+        }
+        List<String> doomed = List.copyOf(created);
+        if (doomed.isEmpty()) {
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        OpStats stats = new OpStats("cleanup");
+        try (Progress.Phase p = progress.start(label + " [cleanup]", doomed.size(), 0,
+                new Progress.Counters(() -> stats.count() + stats.errors(), stats::bytes, stats::errors))) {
+            runThreads(() -> {
+                for (int i; (i = next.getAndIncrement()) < doomed.size(); ) {
+                    try {
+                        client.delete(doomed.get(i));
+                        created.remove(doomed.get(i));
+                        stats.success(0, 0);
+                    } catch (FdfsException e) {
+                        if (e.status() == Status.ENOENT.code()) {
+                            stats.success(0, 0);
+                        } else {
+                            stats.failure(e);
+                        }
+                    } catch (RuntimeException e) {
+                        stats.failure(e);
+                    }
+                }
+            });
+        }
+        if (stats.errors() > 0) {
+            progress.note("note: " + stats.errors() + " of the " + doomed.size() + " files this run made could not be "
+                    + "deleted: " + stats.errorSamples().get(0).message());
+        }
+    }
+
+    private void runThreads(Runnable body) {
+        int n = spec.connections();
+        List<Thread> threads = new ArrayList<>(n);
+        AtomicReference<Throwable> crash = new AtomicReference<>();
+        for (int i = 0; i < n; i++) {
+            threads.add(Thread.ofPlatform().name("bench-" + i).start(() -> {
+                try {
+                    body.run();
+                } catch (Throwable t) {
+                    crash.compareAndSet(null, t);
+                }
+            }));
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = crash.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+}

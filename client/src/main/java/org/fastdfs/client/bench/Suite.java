@@ -1,0 +1,196 @@
+package org.fastdfs.client.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fastdfs.client.FdfsClient;
+
+/**
+ * The standard scenarios and the machine's ceilings, run in one go ({@code fdfs bench suite}, used by
+ * {@code bench/run}):
+ * <ol>
+ *   <li>the ceilings: a loopback sendfile of the 64 MiB file, and create + write + rename of 4 KiB
+ *       files in the data directory with as many threads as connections;</li>
+ *   <li>upload 4 KiB x 20,000, download them x 20,000, delete them x 20,000;</li>
+ *   <li>upload 1 MiB x 200, download them x 200;</li>
+ *   <li>upload 64 MiB x 20, download them x 20;</li>
+ * </ol>
+ * each with 8 connections. Downloads and deletes work on the files of the preceding upload of the same
+ * size; files left over are deleted (unmeasured) after their last use. {@link Plan#smoke()} divides the
+ * counts by ten for a smoke test.
+ */
+public final class Suite {
+
+    /** Which ceiling a scenario is compared with. */
+    public enum Ceiling {
+        NONE, SENDFILE, FILES
+    }
+
+    /**
+     * One scenario of the suite.
+     *
+     * @param op      upload, download or delete (downloads and deletes use the last upload's files of {@code size})
+     * @param warmup  operations before measuring
+     */
+    public record Step(Op op, long size, long count, long warmup, Ceiling ceiling) {
+        public String name() {
+            return op.label() + " " + Sizes.format(size);
+        }
+    }
+
+    /**
+     * What to run.
+     *
+     * @param sendfileSize   size of the sendfile ceiling's file
+     * @param sendfileRepeat transfers of it
+     * @param filesCount     files of the files ceiling (4 KiB each)
+     * @param filesSize      their size
+     */
+    public record Plan(List<Step> steps, long sendfileSize, int sendfileRepeat, int filesCount, int filesSize,
+                       boolean quick) {
+
+        public Plan {
+            steps = List.copyOf(steps);
+        }
+
+        public static Plan standard() {
+            return scaled(1, false);
+        }
+
+        /** The standard plan with a tenth of the operations (and less warm-up): a smoke test, not a measurement. */
+        public static Plan smoke() {
+            return scaled(10, true);
+        }
+
+        private static Plan scaled(int div, boolean quick) {
+            long k4 = 4 * 1024;
+            long m1 = 1024 * 1024;
+            long m64 = 64 * m1;
+            List<Step> steps = List.of(
+                    new Step(Op.UPLOAD, k4, 20_000 / div, 1000 / div, Ceiling.FILES),
+                    new Step(Op.DOWNLOAD, k4, 20_000 / div, 1000 / div, Ceiling.NONE),
+                    new Step(Op.DELETE, k4, 20_000 / div, 0, Ceiling.NONE),
+                    new Step(Op.UPLOAD, m1, 200 / div, 20 / div, Ceiling.SENDFILE),
+                    new Step(Op.DOWNLOAD, m1, 200 / div, 20 / div, Ceiling.SENDFILE),
+                    new Step(Op.UPLOAD, m64, 20 / div, quick ? 0 : 2, Ceiling.SENDFILE),
+                    new Step(Op.DOWNLOAD, m64, 20 / div, quick ? 0 : 2, Ceiling.SENDFILE));
+            return new Plan(steps, m64, quick ? 2 : 5, 20_000 / div, (int) k4, quick);
+        }
+    }
+
+    /**
+     * How to run it.
+     *
+     * @param connections threads and connections of every scenario
+     * @param watched     processes whose CPU and memory are recorded per scenario
+     * @param dataDir     where the ceilings write (the storage's data directory: same file system)
+     * @param label       a note shown with the results ("smoke run"), or ""
+     */
+    public record Config(int connections, List<BenchRunner.Watched> watched, Path dataDir, String label) {
+        public Config {
+            watched = List.copyOf(watched);
+        }
+    }
+
+    /** A scenario's outcome: a result, or why there is none. */
+    public record StepResult(Step step, BenchResult result, String error) {
+    }
+
+    private Suite() {
+    }
+
+    /** Runs the ceilings, then the scenarios in order. A scenario that fails does not stop the others. */
+    public static SuiteResult run(FdfsClient client, Plan plan, Config config, Progress progress) {
+        Instant started = Instant.now();
+        Map<Ceiling, CeilingResult> ceilings = new LinkedHashMap<>();
+        try {
+            ceilings.put(Ceiling.SENDFILE, Ceilings.sendfile(config.dataDir(), plan.sendfileSize(),
+                    plan.sendfileRepeat(), progress));
+            ceilings.put(Ceiling.FILES, Ceilings.files(config.dataDir(), plan.filesCount(), config.connections(),
+                    plan.filesSize(), progress));
+        } catch (IOException e) {
+            throw new UncheckedIOException("ceiling in " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        Map<Long, List<String>> files = new HashMap<>();
+        List<StepResult> results = new ArrayList<>();
+        List<Step> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            results.add(runStep(client, step, config, files, progress));
+            if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
+                List<String> left = files.remove(step.size());
+                if (left != null && !left.isEmpty()) {
+                    deleteQuietly(client, left, config, progress);
+                }
+            }
+        }
+        files.values().forEach(left -> deleteQuietly(client, left, config, progress));
+        return new SuiteResult(started, plan.quick(), config.label(), Machine.describe(config.dataDir()),
+                client.config().trackers().stream().map(Object::toString).toList(),
+                client.config().profile().toString(), config.connections(), ceilings, results);
+    }
+
+    private static StepResult runStep(FdfsClient client, Step step, Config config, Map<Long, List<String>> files,
+                                      Progress progress) {
+        BenchSpec spec = BenchSpec.of(step.name(), OpMix.of(step.op()), List.of(step.size()), config.connections(),
+                step.count()).withWarmup(new BenchSpec.Warmup(step.warmup(), null));
+        if (step.op() == Op.UPLOAD) {
+            spec = spec.withKeep(BenchSpec.Keep.UPLOADS);
+        } else {
+            List<String> ids = files.get(step.size());
+            if (ids == null || ids.isEmpty()) {
+                progress.note(step.name() + ": skipped, no files from an upload of " + Sizes.format(step.size()));
+                return new StepResult(step, null, "skipped: no uploaded files of " + Sizes.format(step.size()));
+            }
+            if (step.op() == Op.DELETE && ids.size() < step.count()) {
+                spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), ids.size())
+                        .withWarmup(spec.warmup());
+            }
+            spec = spec.withIdsIn(ids);
+        }
+        try {
+            BenchResult r = new BenchRunner(client, spec, config.watched(), progress).run();
+            if (step.op() == Op.UPLOAD) {
+                List<String> old = files.put(step.size(), r.uploadedIds());
+                if (old != null && !old.isEmpty()) {
+                    deleteQuietly(client, old, config, progress);
+                }
+            } else if (step.op() == Op.DELETE) {
+                files.remove(step.size());
+            }
+            return new StepResult(step, r, null);
+        } catch (RuntimeException e) {
+            progress.note(step.name() + ": failed: " + e.getMessage());
+            return new StepResult(step, null, "failed: " + e.getMessage());
+        }
+    }
+
+    private static boolean usedLater(List<Step> steps, int index, long size) {
+        for (int j = index + 1; j < steps.size(); j++) {
+            if (steps.get(j).size() == size) {
+                return steps.get(j).op() != Op.UPLOAD;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes files outside any measurement. */
+    private static void deleteQuietly(FdfsClient client, List<String> ids, Config config, Progress progress) {
+        BenchSpec spec = BenchSpec.of("delete leftovers", OpMix.of(Op.DELETE), List.of(0L), config.connections(),
+                ids.size()).withIdsIn(ids);
+        try {
+            BenchResult r = new BenchRunner(client, spec, List.of(), progress).run();
+            if (r.total().errors() > 0) {
+                progress.note("note: " + r.total().errors() + " leftover files could not be deleted");
+            }
+        } catch (RuntimeException e) {
+            progress.note("note: leftover files could not be deleted: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.fastdfs.client.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.fastdfs.client.ClientConfig;
+import org.fastdfs.client.FdfsClient;
+import org.fastdfs.client.FdfsException;
+import org.fastdfs.client.MemoryCluster;
+import org.fastdfs.proto.Command;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The engine end to end against the in-memory cluster. */
+@Timeout(60)
+class BenchRunnerTest {
+
+    MemoryCluster cluster;
+    FdfsClient client;
+    StringWriter progressText = new StringWriter();
+    Progress progress = Progress.to(new PrintWriter(progressText, true), false, 60_000);
+
+    @BeforeEach
+    void start() throws IOException {
+        cluster = new MemoryCluster();
+        client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(4));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        cluster.close();
+    }
+
+    BenchResult run(BenchSpec spec) {
+        return new BenchRunner(client, spec, List.of(), progress).run();
+    }
+
+    static BenchSpec spec(String mix, long count, Long... sizes) {
+        return BenchSpec.of("", OpMix.parse(mix), List.of(sizes), 4, count);
+    }
+
+    @Test
+    void uploadsTheCountAndDeletesTheFilesAfterwards() {
+        BenchResult r = run(spec("upload", 40, 4096L));
+
+        assertThat(r.total().count()).isEqualTo(40);
+        assertThat(r.total().errors()).isZero();
+        assertThat(r.total().bytes()).isEqualTo(40 * 4096);
+        assertThat(r.ops()).extracting(OpResult::op).containsExactly("upload");
+        assertThat(r.uploadedIds()).hasSize(40).doesNotHaveDuplicates();
+        assertThat(r.total().p50Ms()).isPositive();
+        assertThat(r.total().maxMs()).isGreaterThanOrEqualTo(r.total().p99Ms());
+        assertThat(r.failed()).isFalse();
+        assertThat(cluster.files).isEmpty();
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(40);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE).get(0).body()).hasSize(15 + 4096);
+    }
+
+    @Test
+    void keepsTheMeasuredUploadsButNotTheWarmUpOnes() {
+        BenchResult r = run(spec("upload", 20, 100L).withWarmup(new BenchSpec.Warmup(7, null))
+                .withKeep(BenchSpec.Keep.UPLOADS));
+
+        assertThat(r.total().count()).isEqualTo(20);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(27);
+        assertThat(cluster.files).hasSize(20);
+        assertThat(r.uploadedIds()).allSatisfy(id -> assertThat(cluster.files).containsKey(id.substring(7)));
+        assertThat(progressText.toString()).contains("upload 100B [warm-up]", "upload 100B [cleanup]");
+    }
+
+    @Test
+    void takesSeveralSizesInTurn() {
+        BenchResult r = run(spec("upload", 30, 10L, 20L, 30L));
+
+        assertThat(r.total().bytes()).isEqualTo(10 * (10 + 20 + 30));
+        assertThat(r.spec().displayName()).isEqualTo("upload 10B,20B,30B");
+    }
+
+    @Test
+    void downloadsSetupFilesAndRemovesThem() {
+        BenchResult r = run(spec("download", 50, 2000L));
+
+        assertThat(r.total().count()).isEqualTo(50);
+        assertThat(r.total().bytes()).isEqualTo(50 * 2000);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(50); // min(100, reads)
+        assertThat(cluster.storage.received(Command.DOWNLOAD_FILE)).hasSize(50);
+        assertThat(cluster.files).isEmpty();
+        assertThat(progressText.toString()).contains("download 2000B [setup]");
+    }
+
+    @Test
+    void cyclesOverTheGivenNumberOfFiles() {
+        BenchSpec s = spec("download", 30, 10L);
+        s = new BenchSpec(s.name(), s.mix(), s.sizes(), 2, 30, null, BenchSpec.Warmup.NONE, 3, List.of(),
+                BenchSpec.Keep.NONE, "bin", 0, false);
+
+        BenchResult r = run(s);
+
+        assertThat(r.total().count()).isEqualTo(30);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(3);
+    }
+
+    @Test
+    void deletesOneSetupFilePerDelete() {
+        BenchResult r = run(spec("delete", 25, 10L).withWarmup(new BenchSpec.Warmup(5, null)));
+
+        assertThat(r.total().count()).isEqualTo(25);
+        assertThat(r.total().errors()).isZero();
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(30);
+        assertThat(cluster.storage.received(Command.DELETE_FILE)).hasSize(30);
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void deletesGivenIdsAndStopsEarlyWhenTheyRunOut() {
+        List<String> ids = List.of(cluster.put(new byte[] {1}, "bin"), cluster.put(new byte[] {2}, "bin"));
+        BenchSpec s = new BenchSpec("", OpMix.of(Op.DELETE), List.of(1L), 2, 0, Duration.ofSeconds(20),
+                BenchSpec.Warmup.NONE, 0, ids, BenchSpec.Keep.NONE, "bin", 0, false);
+
+        BenchResult r = run(s);
+
+        assertThat(r.total().count()).isEqualTo(2);
+        assertThat(r.stoppedEarly()).contains("no files left to delete");
+        assertThat(r.seconds()).isLessThan(10);
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void setsAndGetsMetadata() {
+        BenchResult r = run(spec("meta", 40, 10L));
+
+        assertThat(r.ops()).extracting(OpResult::op).containsExactly("meta-set", "meta-get");
+        assertThat(r.ops()).extracting(OpResult::count).containsExactly(20L, 20L);
+        assertThat(r.total().errors()).isZero();
+        assertThat(cluster.storage.received(Command.SET_METADATA)).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(cluster.storage.received(Command.GET_METADATA)).hasSize(20);
+    }
+
+    @Test
+    void runsAMixInItsProportions() {
+        BenchResult r = run(spec("mixed=upload:70,download:30", 100, 64L));
+
+        Map<String, Long> counts = r.ops().stream().collect(java.util.stream.Collectors.toMap(OpResult::op,
+                OpResult::count));
+        assertThat(counts).isEqualTo(Map.of("upload", 70L, "download", 30L));
+        assertThat(r.total().count()).isEqualTo(100);
+        assertThat(r.uploadedIds()).hasSize(70);
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void runsForADuration() {
+        BenchSpec s = new BenchSpec("", OpMix.of(Op.UPLOAD), List.of(10L), 2, 0, Duration.ofMillis(300),
+                new BenchSpec.Warmup(0, Duration.ofMillis(100)), 0, List.of(), BenchSpec.Keep.NONE, "bin", 0, false);
+
+        BenchResult r = run(s);
+
+        assertThat(r.seconds()).isBetween(0.3, 5.0);
+        assertThat(r.total().count()).isPositive();
+        assertThat(r.stoppedEarly()).isNull();
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void countsErrorsByKindAndFailsBeyondTheTolerance() {
+        List<String> ids = List.of(cluster.put(new byte[] {1}, "bin"), "group1/M00/00/00/missingfile1.bin");
+        BenchResult r = run(spec("download", 10, 1L).withIdsIn(ids));
+
+        assertThat(r.total().count()).isEqualTo(5);
+        assertThat(r.total().errors()).isEqualTo(5);
+        assertThat(r.ops().get(0).errorSamples()).singleElement().satisfies(e -> {
+            assertThat(e.count()).isEqualTo(5);
+            assertThat(e.message()).startsWith("FastDFS error: DOWNLOAD_FILE FILE").contains("ENOENT");
+        });
+        assertThat(r.failed()).isTrue();
+        assertThat(Json.write(r.toJson())).contains("\"error_samples\"", "\"failed\": true");
+        assertThat(cluster.files).hasSize(1); // ids-in files are not the run's to delete
+    }
+
+    @Test
+    void aFailedSetupThrowsItsFirstErrorAndLeavesNothingBehind() {
+        FdfsClient broken = cluster.client(ClientConfig.builder().maxConnectionsPerServer(4)
+                .addressMapper(e -> new org.fastdfs.client.Endpoint("127.0.0.1", 1)));
+        try (broken) {
+            BenchRunner runner = new BenchRunner(broken, spec("download", 10, 1L), List.of(), Progress.NONE);
+            assertThatThrownBy(runner::run).isInstanceOf(FdfsException.class).hasMessageContaining("127.0.0.1:1");
+        }
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void recordsWatchedProcessesAndTheClient() {
+        long self = ProcessHandle.current().pid();
+        BenchResult r = new BenchRunner(client, spec("upload", 10, 10L), List.of(new BenchRunner.Watched("me", self)),
+                Progress.NONE).run();
+
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertThat(r.processes()).singleElement().satisfies(p -> {
+                assertThat(p.name()).isEqualTo("me");
+                assertThat(p.known()).isTrue();
+                assertThat(p.cpuSeconds()).isGreaterThanOrEqualTo(0);
+                assertThat(p.ops()).isEqualTo(10);
+            });
+            assertThat(Json.write(r.toJson())).contains("\"cpu_s_per_1000_ops\"", "\"rss_kib_after\"");
+        }
+    }
+
+    @Test
+    void writesTheResultAsJson() {
+        BenchResult r = run(spec("upload", 5, 10L));
+
+        String json = Json.write(r.toJson());
+        assertThat(json).startsWith("{\n  \"name\": \"upload 10B\",")
+                .contains("\"trackers\": [\"" + cluster.tracker.endpoint() + "\"]", "\"connections\": 4",
+                        "\"mix\": {\n    \"upload\": 1\n  }", "\"sizes\": [10]", "\"count\": 5", "\"duration_s\": null",
+                        "\"ops\": {\n    \"upload\": {\n      \"count\": 5,", "\"latency_ms\": {", "\"p99\": ",
+                        "\"total\": {", "\"failed\": false");
+    }
+}

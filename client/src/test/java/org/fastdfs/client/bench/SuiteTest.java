@@ -1,0 +1,97 @@
+package org.fastdfs.client.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.fastdfs.client.ClientConfig;
+import org.fastdfs.client.FdfsClient;
+import org.fastdfs.client.MemoryCluster;
+import org.fastdfs.proto.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scaled-down suite against the in-memory cluster. */
+@Timeout(60)
+class SuiteTest {
+
+    @TempDir
+    Path dir;
+
+    static Suite.Plan tiny() {
+        return new Suite.Plan(List.of(
+                new Suite.Step(Op.UPLOAD, 1024, 30, 3, Suite.Ceiling.FILES),
+                new Suite.Step(Op.DOWNLOAD, 1024, 40, 3, Suite.Ceiling.NONE),
+                new Suite.Step(Op.DELETE, 1024, 30, 0, Suite.Ceiling.NONE),
+                new Suite.Step(Op.UPLOAD, 100_000, 4, 1, Suite.Ceiling.SENDFILE),
+                new Suite.Step(Op.DOWNLOAD, 100_000, 4, 1, Suite.Ceiling.SENDFILE)),
+                1 << 20, 1, 50, 1024, true);
+    }
+
+    @Test
+    void runsTheCeilingsAndTheScenariosAndLeavesNoFileBehind() throws IOException {
+        SuiteResult r;
+        try (MemoryCluster cluster = new MemoryCluster();
+             FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
+            r = Suite.run(client, tiny(), new Suite.Config(2, List.of(), dir, "test run"), Progress.NONE);
+
+            assertThat(cluster.files).isEmpty();
+            assertThat(cluster.storage.received(Command.DELETE_FILE)).hasSize(30 + 3 + 4 + 1);
+        }
+
+        assertThat(r.failed()).isFalse();
+        assertThat(r.steps()).extracting(s -> s.step().name())
+                .containsExactly("upload 1KiB", "download 1KiB", "delete 1KiB", "upload 100000B", "download 100000B");
+        assertThat(r.steps()).allSatisfy(s -> assertThat(s.result()).isNotNull());
+        assertThat(r.steps().get(1).result().total().count()).isEqualTo(40);
+        assertThat(r.steps().get(2).result().total().count()).isEqualTo(30);
+        assertThat(r.ceilings()).containsKeys(Suite.Ceiling.SENDFILE, Suite.Ceiling.FILES);
+        assertThat(r.ratio(r.steps().get(0))).isPositive();
+        assertThat(r.ratio(r.steps().get(1))).isNaN();
+
+        String md = r.toMarkdown();
+        assertThat(md).startsWith("### Smoke run (`bench/run --quick`), ")
+                .contains("> Scaled-down counts", "> test run",
+                        "| scenario | ops | errors | ops/s | MiB/s | p50 ms | p90 ms | p99 ms | max ms | ceiling | of ceiling |",
+                        "| upload 1KiB | 30 | 0 | ", "| delete 1KiB | 30 | 0 | ", "- sendfile: ", "- files: ",
+                        "client CPU s/1k ops");
+        String json = Json.write(r.toJson());
+        assertThat(json).contains("\"suite\": \"standard --quick\"", "\"machine\": {", "\"ceilings\": {",
+                "\"sendfile\": {", "\"scenarios\": [", "\"ratio\": ", "\"label\": \"test run\"");
+    }
+
+    @Test
+    void aScenarioWithoutFilesIsSkippedAndTheSuiteFails() throws IOException {
+        Suite.Plan plan = new Suite.Plan(List.of(new Suite.Step(Op.DOWNLOAD, 10, 5, 0, Suite.Ceiling.NONE)),
+                1024, 1, 10, 10, false);
+        SuiteResult r;
+        try (MemoryCluster cluster = new MemoryCluster(); FdfsClient client = cluster.client()) {
+            r = Suite.run(client, plan, new Suite.Config(1, List.of(), dir, ""), Progress.NONE);
+        }
+
+        assertThat(r.failed()).isTrue();
+        assertThat(r.steps().get(0).error()).startsWith("skipped");
+        assertThat(r.toMarkdown()).startsWith("### Benchmark, ").contains("| download 10B | skipped");
+    }
+
+    @Test
+    void theStandardPlanIsTheIssuesScenariosAndQuickIsATenth() {
+        Suite.Plan p = Suite.Plan.standard();
+
+        assertThat(p.steps()).extracting(Suite.Step::name, Suite.Step::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("upload 4KiB", 20_000L),
+                org.assertj.core.groups.Tuple.tuple("download 4KiB", 20_000L),
+                org.assertj.core.groups.Tuple.tuple("delete 4KiB", 20_000L),
+                org.assertj.core.groups.Tuple.tuple("upload 1MiB", 200L),
+                org.assertj.core.groups.Tuple.tuple("download 1MiB", 200L),
+                org.assertj.core.groups.Tuple.tuple("upload 64MiB", 20L),
+                org.assertj.core.groups.Tuple.tuple("download 64MiB", 20L));
+        assertThat(p.sendfileSize()).isEqualTo(64L << 20);
+        assertThat(p.filesCount()).isEqualTo(20_000);
+        assertThat(Suite.Plan.smoke().steps()).extracting(Suite.Step::count)
+                .containsExactly(2000L, 2000L, 2000L, 20L, 20L, 2L, 2L);
+        assertThat(Suite.Plan.smoke().quick()).isTrue();
+    }
+}
