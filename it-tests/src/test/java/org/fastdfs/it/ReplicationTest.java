@@ -253,26 +253,83 @@ class ReplicationTest {
 
     @Test
     @Order(3)
-    void aDownloadRightAfterAnUploadNeverFailsWhicheverMemberTheTrackerPicks() {
-        Map<String, Integer> servedBy = new TreeMap<>();
-        for (int i = 0; i < 200; i++) {
-            byte[] data = Payloads.random(200 + (i * 37) % 4000, 1000 + i);
-            FileRef ref = client.upload(data, "r" + (i % 10));
-            remember(ref, data, true);
-            byte[] back;
-            try {
-                back = client.downloadBytes(ref.fileId());
-            } catch (FdfsException e) {
-                throw new AssertionError("download #" + i + " of " + ref + " (source " + client.fileInfo(ref.fileId())
-                        .sourceIp() + ") right after its upload failed: " + e, e);
+    void aDownloadRightAfterAnUploadNeverFailsWhicheverMemberTheTrackerPicks() throws Exception {
+        List<FileRef> refs = new ArrayList<>(uploadThenDownload(client, 200, 1000));
+
+        // four clients at once: the uploads of one storage finish out of order in its binlog
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                jobs.add(pool.submit(() -> {
+                    try (FdfsClient own = trackerClient()) {
+                        List<FileRef> mine = uploadThenDownload(own, 50, 2000 + thread * 100);
+                        synchronized (refs) {
+                            refs.addAll(mine);
+                        }
+                    }
+                }));
             }
-            assertThat(back).as("download #%d of %s", i, ref).isEqualTo(data);
-            if (i % 20 == 0) {
-                servedBy.merge(client.locate(ref.fileId()).ip(), 1, Integer::sum);
+            for (Future<?> f : jobs) {
+                f.get(60, TimeUnit.SECONDS);
             }
+        } finally {
+            pool.shutdown();
         }
-        System.out.println("fetch targets the tracker named (every 20th upload): " + servedBy);
         awaitSameFiles(members, CONVERGE);
+        Map<String, Integer> named = downloadWhereTheTrackerSays(refs);
+        System.out.println("storages the tracker named for the " + refs.size() + " files later: " + named);
+        assertThat(named).as("replicas serve reads once they have reported").containsKey("replica");
+    }
+
+    /** {@code count} times: upload through the tracker and download it at once through the tracker. */
+    static List<FileRef> uploadThenDownload(FdfsClient c, int count, int seed) {
+        List<FileRef> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] data = Payloads.random(200 + (i * 37) % 4000, seed + i);
+            FileRef ref = c.upload(data, "r" + (i % 10));
+            remember(ref, data, true);
+            refs.add(ref);
+            downloadAndCompare(c, ref, data, "right after its upload (#" + i + ")");
+        }
+        return refs;
+    }
+
+    /**
+     * Once the replicas have reported newer sync timestamps, the tracker names them for these files
+     * too (§7.4): waits for that, then downloads each file from whichever storage the tracker names.
+     * Returns how often a replica and how often the source was named.
+     */
+    static Map<String, Integer> downloadWhereTheTrackerSays(List<FileRef> refs) {
+        FileRef oldest = refs.get(0);
+        String source = client.fileInfo(oldest.fileId()).sourceIp();
+        await("the tracker names a replica for " + oldest, CONVERGE, () -> {
+            for (int i = 0; i < members.size(); i++) { // round robin: ask once per member
+                if (!client.locate(oldest.fileId()).ip().equals(source)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        Map<String, Integer> named = new TreeMap<>();
+        for (FileRef ref : refs) {
+            String ip = client.locate(ref.fileId()).ip();
+            named.merge(ip.equals(client.fileInfo(ref.fileId()).sourceIp()) ? "source" : "replica", 1, Integer::sum);
+            downloadAndCompare(client, ref, expected.get(ref.remoteFilename()), "later");
+        }
+        return named;
+    }
+
+    static void downloadAndCompare(FdfsClient c, FileRef ref, byte[] data, String when) {
+        byte[] back;
+        try {
+            back = c.downloadBytes(ref.fileId());
+        } catch (FdfsException e) {
+            throw new AssertionError("download of " + ref + " (source " + c.fileInfo(ref.fileId()).sourceIp() + ") "
+                    + when + " failed: " + e, e);
+        }
+        assertThat(back).as("download of %s %s", ref, when).isEqualTo(data);
     }
 
     @Test
@@ -291,7 +348,9 @@ class ReplicationTest {
             try {
                 while (go.get()) {
                     ServerProcess s = members.get(i % members.size());
-                    byte[] data = Payloads.random(500 + (i * 131) % 20_000, 5000 + i);
+                    // now and then a larger file, so the kill is likely to cut a transfer in the middle
+                    int size = i % 8 == 7 ? (1 << 20) + i : 500 + (i * 131) % 20_000;
+                    byte[] data = Payloads.random(size, 5000 + i);
                     try {
                         FileRef ref = direct.computeIfAbsent(s, ReplicationTest::pinned).upload(data, "k");
                         remember(ref, data, true);
@@ -327,16 +386,17 @@ class ReplicationTest {
         assertThat(failed.get()).as("uploads to the dead member failed").isPositive();
 
         awaitSameFiles(members, CONVERGE);
-        // every pusher's mark for every peer reached the end of its binlog: nothing is left behind
+        // every pusher's mark for every peer reached the end of its binlog, having scanned each record
+        // once: resumed from the mark after the kill, never from the start, nothing skipped
         awaitNoLag(members, CONVERGE);
-        for (ServerProcess from : members) {
-            long binlogSize = Files.size(from.baseDir().resolve("data/sync/binlog.000"));
-            for (ServerProcess to : members) {
-                if (to != from) {
-                    Path mark = from.baseDir().resolve("data/sync/" + to.host() + "_" + from.port() + ".mark");
-                    assertThat(Files.readString(mark)).as("%s's mark for %s", from, to)
-                            .contains("binlog_offset=" + binlogSize + "\n");
-                }
+        try {
+            await("every mark at the end of its binlog", CONVERGE, () -> marksAtEnd(members).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + marksAtEnd(members), e);
+        }
+        for (ServerProcess s : members) {
+            try (Stream<Path> tmp = Files.list(s.baseDir().resolve("data/.tmp"))) {
+                assertThat(tmp.toList()).as("temp files left on %s", s).isEmpty();
             }
         }
         client.close();
@@ -393,12 +453,11 @@ class ReplicationTest {
             }
         }
 
-        // and from now on it is a member like the others: new files reach it and come from it
-        for (int i = 0; i < 8; i++) {
-            byte[] data = Payloads.random(900 + i, 30_000 + i);
-            remember(client.upload(data, "n"), data, true);
-        }
+        // and from now on it is a member like the others: new files reach it and come from it, and a
+        // download right after an upload works whichever of the four the tracker names
+        List<FileRef> refs = uploadThenDownload(client, 100, 40_000);
         awaitSameFiles(members, CONVERGE);
+        System.out.println("storages the tracker named with four members: " + downloadWhereTheTrackerSays(refs));
     }
 
     @Test
@@ -459,6 +518,37 @@ class ReplicationTest {
     static String disk(String remoteFilename) {
         assertThat(remoteFilename).startsWith("M00/");
         return remoteFilename.substring(4);
+    }
+
+    /** The marks that are not at the end of their storage's binlog.000, with what they say. */
+    static List<String> marksAtEnd(List<ServerProcess> list) {
+        List<String> behind = new ArrayList<>();
+        try {
+            for (ServerProcess from : list) {
+                Path binlog = from.baseDir().resolve("data/sync/binlog.000");
+                String want = "binlog_offset=" + Files.size(binlog) + "\n";
+                String rows = "scan_row_count=" + lines(binlog) + "\n";
+                for (ServerProcess to : list) {
+                    if (to != from) {
+                        Path mark = from.baseDir().resolve("data/sync/" + to.host() + "_" + from.port() + ".mark");
+                        String text = Files.readString(mark);
+                        if (!text.contains(want) || !text.contains(rows)) {
+                            behind.add(from + " -> " + to + ": want " + want.strip() + ", " + rows.strip() + "; has "
+                                    + text.replace('\n', ' '));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            behind.add(e.toString());
+        }
+        return behind;
+    }
+
+    static long lines(Path file) throws IOException {
+        try (Stream<String> l = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return l.count();
+        }
     }
 
     static byte[] concat(byte[] a, byte[] b) {
