@@ -86,6 +86,8 @@ class ReplicationTest {
     @BeforeAll
     static void startTheGroup() {
         MiniCluster c = CLUSTER.get();
+        expected.clear(); // shared with other classes that use these checks
+        normalFiles.clear();
         members.addAll(c.storages().subList(0, 3));
         for (ServerProcess s : members) {
             c.awaitStorageStatus(s, StorageStatus.ACTIVE, CONVERGE);
