@@ -60,6 +60,7 @@ public final class MiniCluster implements AutoCloseable {
     private final String group;
     private final ServerProcess tracker;
     private final List<ServerProcess> storages;
+    private final int deferred;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -68,6 +69,7 @@ public final class MiniCluster implements AutoCloseable {
         this.trackerProtocol = b.trackerProtocol;
         this.storageProtocol = b.storageProtocol;
         this.group = b.group;
+        this.deferred = b.deferred;
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
         this.workDir = workRoot().resolve(b.name + "-" + stamp + "-" + SEQ.incrementAndGet()).toAbsolutePath();
         Path javaBin = javaBinary();
@@ -144,7 +146,7 @@ public final class MiniCluster implements AutoCloseable {
             tracker.awaitReady(timeout);
             // One after the other: the first storage joins an empty group and becomes ACTIVE, the
             // next ones join a group that has a member (and so wait for a sync source).
-            for (ServerProcess s : storages) {
+            for (ServerProcess s : storages.subList(0, storages.size() - deferred)) {
                 s.start();
                 s.awaitReady(timeout);
                 awaitListed(s, timeout);
@@ -164,6 +166,16 @@ public final class MiniCluster implements AutoCloseable {
     /** SIGKILLs {@code server} (no shutdown hooks run in it) and waits for it to exit. */
     public void kill(ServerProcess server) {
         server.kill();
+    }
+
+    /**
+     * Starts a storage that {@link Builder#deferStorages} kept back (or one that was stopped), and
+     * waits until it is ready (joined) and the tracker lists it.
+     */
+    public void startStorage(ServerProcess storage) {
+        storage.start();
+        storage.awaitReady(START_TIMEOUT);
+        awaitListed(storage, START_TIMEOUT);
     }
 
     /** Stops {@code server} with SIGTERM (SIGKILL after 10 s). */
@@ -434,6 +446,7 @@ public final class MiniCluster implements AutoCloseable {
         private final String name;
         private int storages = 1;
         private int storePaths = 1;
+        private int deferred;
         private String group = "group1";
         private String trackerProtocol = "classic";
         private String storageProtocol = "classic";
@@ -454,6 +467,18 @@ public final class MiniCluster implements AutoCloseable {
                 throw new IllegalArgumentException("storages: " + n);
             }
             storages = n;
+            return this;
+        }
+
+        /**
+         * The last {@code n} storages are configured (addresses, ports, base paths) but not started
+         * by {@link #start()}: a test adds them later with {@link MiniCluster#startStorage}.
+         */
+        public Builder deferStorages(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("deferred storages: " + n);
+            }
+            deferred = n;
             return this;
         }
 
@@ -501,6 +526,9 @@ public final class MiniCluster implements AutoCloseable {
          * On failure everything started is stopped again and the exception carries the log tails.
          */
         public MiniCluster start() {
+            if (deferred > storages) {
+                throw new IllegalArgumentException("cannot defer " + deferred + " of " + storages + " storages");
+            }
             return new MiniCluster(this).startAll(startTimeout);
         }
     }

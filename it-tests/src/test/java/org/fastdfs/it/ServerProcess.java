@@ -175,6 +175,23 @@ public final class ServerProcess {
         }
     }
 
+    /** GET {@code path} on its HTTP port; the body of a 200 answer, else an IllegalStateException. */
+    public String httpGet(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(name + " answered GET " + path + " with " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** SIGKILL, then waits for the exit. */
     synchronized void kill() {
         if (process != null && process.isAlive()) {

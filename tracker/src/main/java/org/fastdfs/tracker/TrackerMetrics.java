@@ -13,6 +13,7 @@ import org.fastdfs.proto.cluster.StorageStatus;
 public class TrackerMetrics {
 
     private final MeterRegistry registry;
+    private final java.util.Set<String> watched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TrackerMetrics(MeterRegistry registry, ClusterService cluster, TrackerServer server) {
         this.registry = registry;
@@ -29,6 +30,9 @@ public class TrackerMetrics {
 
     /** Registers a free-space gauge for a group the first time it is seen. */
     void watchGroup(ClusterService cluster, String group) {
+        if (!watched.add("group " + group)) {
+            return;
+        }
         Gauge.builder("fdfs_tracker_group_free_mb", cluster, c -> c.lastView().groups().stream()
                         .filter(g -> g.name().equals(group)).mapToLong(ClusterView.GroupView::freeMb).findFirst().orElse(0))
                 .tag("group", group).description("Free MB of the group's tightest writable storage").register(registry);
@@ -36,6 +40,9 @@ public class TrackerMetrics {
 
     /** Registers the state gauge of a storage the first time it joins: its §4.11 status code (7 = ACTIVE). */
     void watchStorage(ClusterService cluster, String group, String id) {
+        if (!watched.add("storage " + group + "/" + id)) {
+            return;
+        }
         Gauge.builder("fdfs_tracker_storage_status", cluster, c -> c.lastView().groups().stream()
                         .filter(g -> g.name().equals(group)).flatMap(g -> g.storages().stream())
                         .filter(st -> st.id().equals(id))

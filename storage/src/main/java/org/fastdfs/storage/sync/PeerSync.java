@@ -31,6 +31,7 @@ public final class PeerSync implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PeerSync.class);
     static final int MARK_EVERY = 100;
+    static final long REPORT_AGAIN_MS = 5_000;
 
     private final SyncContext ctx;
     private final String peerId;
@@ -45,6 +46,7 @@ public final class PeerSync implements Runnable {
     private volatile long pendingTimestamp;
     private volatile SyncSender sender;
     private int unsavedRecords;
+    private long lastCopiedReport;
     private long lastActivity;
 
     public PeerSync(SyncContext ctx, String peerId, String peerIp, int peerPort) {
@@ -104,6 +106,7 @@ public final class PeerSync implements Runnable {
                     mark.write(markPath);
                 }
                 if (!peerReady()) {
+                    reportCopiedAgain();
                     sleep(ctx.idleWaitMs() * 5);
                     continue;
                 }
@@ -172,6 +175,33 @@ public final class PeerSync implements Runnable {
         }
     }
 
+    /** REPORT_STATUS OFFLINE for the peer: its old data is here (§5.6). */
+    private void reportCopied() throws Exception {
+        lastCopiedReport = System.currentTimeMillis();
+        try {
+            ctx.reportPeerStatus(peerId, peerIp, peerPort, StorageStatus.OFFLINE);
+        } catch (Exception e) {
+            LOG.warnf("cannot tell the trackers that %s has its old data (%s); will retry", peerId, e.toString());
+            throw e;
+        }
+    }
+
+    /**
+     * The copy to this peer is done, yet the trackers still list it as waiting for it: a tracker that
+     * restarted from a state saved before the report, say. Repeats the report now and then.
+     */
+    private void reportCopiedAgain() throws Exception {
+        if (mark == null || !mark.needSyncOld() || !mark.syncOldDone()
+                || System.currentTimeMillis() - lastCopiedReport < REPORT_AGAIN_MS) {
+            return;
+        }
+        StorageStatus s = ctx.peerStatus(peerId);
+        if (s == StorageStatus.WAIT_SYNC || s == StorageStatus.SYNCING) {
+            LOG.infof("%s is still %s although its old data was copied: reporting it again", peerId, s);
+            reportCopied();
+        }
+    }
+
     private boolean copyingOldData() {
         return mark.needSyncOld() && !mark.syncOldDone();
     }
@@ -199,10 +229,12 @@ public final class PeerSync implements Runnable {
                 caughtUp = true;
                 pendingTimestamp = 0;
                 if (copyingOldData()) {
+                    // tell the trackers first: the copy only counts as done once one of them knows, else
+                    // this is retried (a report lost to a tracker outage would leave the peer SYNCING)
+                    reportCopied();
                     mark = new MarkFile(mark.position(), true, true, mark.untilTimestamp(), mark.scanRowCount(),
                             mark.syncRowCount());
                     saveMark();
-                    ctx.reportPeerStatus(peerId, peerIp, peerPort, StorageStatus.OFFLINE);
                     LOG.infof("old data copied to %s", peerId);
                 }
                 saveMark();
