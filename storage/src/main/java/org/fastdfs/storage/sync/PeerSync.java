@@ -315,6 +315,8 @@ public final class PeerSync implements Runnable {
             sleep(pause);
             pause = Math.min(pause * 2, 30_000);
         }
+        // stopped before the peer took it: the mark must stay before this record
+        throw new java.io.IOException("stopped while '" + r.toLine().strip() + "' was unacknowledged");
     }
 
     /** Sends one record, mapping the answers FastDFS treats as success to 0. */
