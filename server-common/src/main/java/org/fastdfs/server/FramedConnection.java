@@ -166,6 +166,27 @@ public final class FramedConnection implements FrameDecoder.Handler {
         });
     }
 
+    /**
+     * Sends a complete response frame held in a (typically pooled, direct) Netty buffer, in one write;
+     * the buffer is released once written, or at once when the connection is already gone.
+     */
+    public void replyFrame(ByteBuf frame) {
+        onContext(() -> {
+            if (closed) {
+                frame.release();
+                return;
+            }
+            observe(frame.getByte(Header.SIZE - 1) & 0xFF, frame.readableBytes() - Header.SIZE);
+            ((NetSocketInternal) socket).writeMessage(frame).onComplete(ar -> {
+                if (ar.failed()) {
+                    close();
+                } else {
+                    requestDone();
+                }
+            });
+        });
+    }
+
     private static void closeQuietly(FileChannel file) {
         try {
             file.close();

@@ -21,6 +21,14 @@ sealed interface Reply {
         }
     }
 
+    /** A complete response frame in a Netty buffer (small downloads: header and content in one write). */
+    record Buffer(io.netty.buffer.ByteBuf frame) implements Reply {
+        @Override
+        public void send(FramedConnection connection) {
+            connection.replyFrame(frame);
+        }
+    }
+
     /**
      * A response header and then {@code length} bytes of {@code file} from {@code offset}, by sendfile.
      * The channel is opened on the worker that built the reply and closed once sent.
