@@ -20,12 +20,13 @@ public final class ClusterState {
 
     private final TreeMap<String, Group> groups = new TreeMap<>();
     private final TrackerRules rules;
-    private int currentWriteGroup;
+    private final Selection selection;
     /** Bumped on any change worth persisting. */
     private long version;
 
     public ClusterState(TrackerRules rules) {
         this.rules = rules;
+        this.selection = new Selection(groups, rules);
     }
 
     public TrackerRules rules() {
@@ -159,7 +160,7 @@ public final class ClusterState {
         s.lastHeartBeat = now;
         activate(s);
         if (rules.storeLookup() == 2) {
-            rebalanceWriteGroup();
+            selection.rebalanceWriteGroup();
         }
         version++;
         return s;
@@ -351,191 +352,21 @@ public final class ClusterState {
         version++;
     }
 
-    // ---- client queries (§7) ----------------------------------------------------------------
+    // ---- client queries (§7, in Selection) ------------------------------------------------
 
     /** QUERY_STORE_* (§7.1–7.3). {@code group} null lets store_lookup choose; {@code all} lists every writable storage. */
     public StoreTarget queryStore(String group, boolean all) {
-        Group g = group != null ? explicitGroup(group) : switch (rules.storeLookup()) {
-            case 1 -> explicitGroup(rules.storeGroup());
-            default -> lookupGroup();
-        };
-        List<StorageNode> writable = g.writable();
-        StorageNode first = all ? writable.get(0) : pickStoreServer(g, writable);
-        int path = pickStorePath(first);
-        return new StoreTarget(g.name, all ? writable : List.of(first), path);
-    }
-
-    private Group explicitGroup(String name) {
-        Group g = groups.get(name);
-        if (g == null || g.writable().isEmpty()) {
-            throw new ProtocolException(Status.ENOENT, "group " + name + (g == null ? " is unknown" : " has no writable storage"));
-        }
-        if (!rules.reserved().hasRoom(g.freeMb(), g.totalMb())) {
-            throw new ProtocolException(Status.ENOSPC, "group " + name + " is below its reserved space");
-        }
-        return g;
-    }
-
-    private Group lookupGroup() {
-        List<Group> list = new ArrayList<>(groups.values());
-        if (list.isEmpty()) {
-            throw new ProtocolException(Status.ENOENT, "no group has joined yet");
-        }
-        boolean anyWritable = false;
-        for (int i = 0; i < list.size(); i++) {
-            int idx = Math.floorMod(currentWriteGroup + i, list.size());
-            Group g = list.get(idx);
-            if (g.writable().isEmpty()) {
-                continue;
-            }
-            anyWritable = true;
-            if (rules.reserved().hasRoom(g.freeMb(), g.totalMb())) {
-                currentWriteGroup = rules.storeLookup() == 0 ? idx + 1 : idx;
-                return g;
-            }
-        }
-        throw anyWritable
-                ? new ProtocolException(Status.ENOSPC, "every group is below its reserved space")
-                : new ProtocolException(Status.ENOENT, "no group has a writable storage");
-    }
-
-    private void rebalanceWriteGroup() {
-        int idx = 0;
-        int best = -1;
-        long bestFree = -1;
-        for (Group g : groups.values()) {
-            if (!g.writable().isEmpty() && g.freeMb() > bestFree) {
-                best = idx;
-                bestFree = g.freeMb();
-            }
-            idx++;
-        }
-        if (best >= 0) {
-            currentWriteGroup = best;
-        }
-    }
-
-    private StorageNode pickStoreServer(Group g, List<StorageNode> writable) {
-        return switch (rules.storeServer()) {
-            case 1 -> writable.get(0);
-            case 2 -> lowestPriority(writable);
-            default -> {
-                int idx = Math.floorMod(g.currentWriteServer, writable.size());
-                g.currentWriteServer = idx + 1;
-                yield writable.get(idx);
-            }
-        };
-    }
-
-    private static StorageNode lowestPriority(List<StorageNode> list) {
-        StorageNode best = list.get(0);
-        for (StorageNode s : list) {
-            if (s.uploadPriority < best.uploadPriority) {
-                best = s;
-            }
-        }
-        return best;
-    }
-
-    private int pickStorePath(StorageNode s) {
-        int count = Math.max(1, s.storePathCount);
-        for (int i = 0; i < count; i++) {
-            int p = Math.floorMod(s.currentWritePath + i, count);
-            if (rules.reserved().allows(s.pathTotalMb(p), s.pathFreeMb(p), count, 0)) {
-                if (rules.storePath() == 0) {
-                    s.currentWritePath = (p + 1) % count;
-                }
-                return p;
-            }
-        }
-        throw new ProtocolException(Status.ENOSPC, "every store path of " + s.id + " is below its reserved space");
+        return selection.queryStore(group, all);
     }
 
     /** QUERY_FETCH_ONE / QUERY_FETCH_ALL (§7.4). */
     public List<StorageNode> queryFetch(String group, FileOrigin file, boolean all, long now) {
-        Group g = knownGroup(group);
-        StorageNode source = sourceOf(g, file);
-        List<StorageNode> readable = g.readable();
-        List<StorageNode> result = new ArrayList<>();
-        if (!file.normal() || (rules.downloadServer() == 1 && !all)) {
-            if (source != null && source.readable()) {
-                result.add(source);
-            }
-        } else if (all) {
-            for (StorageNode s : readable) {
-                if (hasFile(s, source, file, now)) {
-                    result.add(s);
-                }
-            }
-        } else if (!readable.isEmpty()) {
-            for (int i = 0; i < readable.size(); i++) {
-                int idx = Math.floorMod(g.currentReadServer + i, readable.size());
-                StorageNode s = readable.get(idx);
-                if (hasFile(s, source, file, now)) {
-                    g.currentReadServer = idx + 1;
-                    result.add(s);
-                    break;
-                }
-            }
-        }
-        if (result.isEmpty()) {
-            StorageNode fallback = storeServer(g);
-            if (fallback == null || !fallback.readable()) {
-                throw new ProtocolException(Status.ENOENT, "no readable storage in group " + group + " has the file");
-            }
-            result.add(fallback);
-        }
-        return result;
+        return selection.queryFetch(group, file, all, now);
     }
 
     /** QUERY_UPDATE (§7.4): the source storage if writable, else the store_server choice. */
     public StorageNode queryUpdate(String group, FileOrigin file) {
-        Group g = knownGroup(group);
-        List<StorageNode> writable = g.writable();
-        if (writable.isEmpty()) {
-            throw new ProtocolException(Status.ENOENT, "group " + group + " has no writable storage");
-        }
-        StorageNode source = sourceOf(g, file);
-        if (source != null && source.writable()) {
-            return source;
-        }
-        return pickStoreServer(g, writable);
-    }
-
-    private boolean hasFile(StorageNode s, StorageNode source, FileOrigin f, long now) {
-        long t = f.createTime();
-        return s == source
-                || t < now - rules.syncFileMaxDelay()
-                || s.lastSyncedTimestamp > t
-                || (s.lastSyncedTimestamp + 1 >= t && now - t > rules.syncFileMaxTime());
-    }
-
-    private StorageNode storeServer(Group g) {
-        List<StorageNode> writable = g.writable();
-        if (writable.isEmpty()) {
-            return null;
-        }
-        return rules.storeServer() == 2 ? lowestPriority(writable) : writable.get(0);
-    }
-
-    private StorageNode sourceOf(Group g, FileOrigin f) {
-        if (f.sourceIp() == null) {
-            return g.storages.get(Long.toString(f.serverId()));
-        }
-        for (StorageNode s : g.storages.values()) {
-            if (f.sourceIp().equals(s.ip) && s.port == g.storagePort) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private Group knownGroup(String group) {
-        Group g = groups.get(group);
-        if (g == null) {
-            throw new ProtocolException(Status.ENOENT, "no group " + group);
-        }
-        return g;
+        return selection.queryUpdate(group, file);
     }
 
     /** A storage that must exist (the caller has joined). */
