@@ -193,8 +193,9 @@ abstract class StreamReceiver implements StreamSink {
         }
         try {
             int index = prepare();
-            temp = store.newTempFile(index);
-            channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            Path[] name = new Path[1];
+            channel = store.newTempChannel(index, name);
+            temp = name[0];
         } catch (IOException | RuntimeException e) {
             fail(Blocking.toProtocol(e, command));
         }

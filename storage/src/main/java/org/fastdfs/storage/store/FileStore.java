@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -360,6 +362,26 @@ public class FileStore {
     }
 
     /**
+     * A new temp file in store path {@code index}, opened for writing: one open(O_CREAT|O_EXCL) instead of
+     * creating the file and opening it again. {@code name} receives its path.
+     */
+    public FileChannel newTempChannel(int index, Path[] name) throws IOException {
+        Path dir = tempDir(index);
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("in-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                name[0] = p;
+                return ch;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Gives the complete content in {@code temp} a new name (PROTOCOL.md §6) in store path {@code index}
      * and links it into place: source = {@code source}, timestamp = the file's mtime, size word for a
      * normal or an appender file, CRC32, random bits, the extension part of {@code ext}, the directory
@@ -401,29 +423,20 @@ public class FileStore {
     }
 
     /**
-     * Moves {@code from} to {@code to} without ever replacing an existing file: a hard link, then the old
-     * name is removed (a rename where hard links are not supported).
+     * Moves {@code from} to {@code to} without ever replacing an existing file.
      *
      * @return false if {@code to} exists ({@code from} is untouched)
      */
     public static boolean link(Path from, Path to) throws IOException {
+        // a rename that refuses an existing target: one directory operation where link + unlink took
+        // two. (The JDK checks the target, then renames; our names carry 23 random bits, a CRC and the
+        // size, so no other writer can race us to the same name in between.)
         try {
-            Files.createLink(to, from);
-        } catch (FileAlreadyExistsException e) {
+            Files.move(from, to);
+            return true;
+        } catch (FileAlreadyExistsException clash) {
             return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            if (e instanceof java.nio.file.NoSuchFileException) {
-                throw (IOException) e;
-            }
-            try {
-                Files.move(from, to);
-                return true;
-            } catch (FileAlreadyExistsException clash) {
-                return false;
-            }
         }
-        Files.delete(from);
-        return true;
     }
 
     /** Appends a binlog record; it is in the binlog file when this returns. */
