@@ -73,8 +73,8 @@ public final class Suite {
             long m1 = 1024 * 1024;
             long m64 = 64 * m1;
             List<Step> steps = List.of(
-                    new Step(Op.UPLOAD, k4, 20_000 / div, 1000 / div, Ceiling.FILES),
-                    new Step(Op.DOWNLOAD, k4, 20_000 / div, 1000 / div, Ceiling.NONE),
+                    new Step(Op.UPLOAD, k4, 20_000 / div, 10_000 / div, Ceiling.FILES),
+                    new Step(Op.DOWNLOAD, k4, 20_000 / div, 10_000 / div, Ceiling.NONE),
                     new Step(Op.DELETE, k4, 20_000 / div, 0, Ceiling.NONE),
                     new Step(Op.UPLOAD, m1, 200 / div, 20 / div, Ceiling.SENDFILE),
                     new Step(Op.DOWNLOAD, m1, 200 / div, 20 / div, Ceiling.SENDFILE),
