@@ -1,6 +1,7 @@
 package org.fastdfs.server;
 
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * The FastDFS listener of an application: bound once at start-up (a failure to bind fails the start)
@@ -38,5 +39,14 @@ public abstract class Listener {
     public int connectionCount() {
         FrameServer s = server;
         return s == null ? 0 : s.connectionCount();
+    }
+
+    /** The liveness answer: up while the port is bound, with the port and the open connections. */
+    public HealthCheckResponse liveness() {
+        return HealthCheckResponse.named("fastdfs-listener")
+                .status(listening())
+                .withData("port", port())
+                .withData("connections", connectionCount())
+                .build();
     }
 }

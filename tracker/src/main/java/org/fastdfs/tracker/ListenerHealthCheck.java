@@ -20,10 +20,6 @@ public class ListenerHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("fastdfs-listener")
-                .status(server.listening())
-                .withData("port", server.port())
-                .withData("connections", server.connectionCount())
-                .build();
+        return server.liveness();
     }
 }
