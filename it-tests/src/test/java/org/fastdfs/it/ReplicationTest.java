@@ -306,6 +306,18 @@ class ReplicationTest {
     static Map<String, Integer> downloadWhereTheTrackerSays(List<FileRef> refs) {
         FileRef oldest = refs.get(0);
         String source = client.fileInfo(oldest.fileId()).sourceIp();
+        // A replica's synced-until time is the oldest of the newest timestamps it received from each
+        // source (PROTOCOL.md §7.4), and it only moves when a source writes. If every upload above fell
+        // into one second, nothing passed the oldest file's second yet: write once more on every member
+        // in a later second, as a busy group would.
+        long created = client.fileInfo(oldest.fileId()).createTime().getEpochSecond();
+        await("the clock to pass the oldest file's second", CONVERGE,
+                () -> Instant.now().getEpochSecond() > created);
+        for (ServerProcess member : members) {
+            try (FdfsClient direct = pinned(member)) {
+                direct.upload(new byte[] {1, 2, 3}, "txt");
+            }
+        }
         await("the tracker names a replica for " + oldest, CONVERGE, () -> {
             for (int i = 0; i < members.size(); i++) { // round robin: ask once per member
                 if (!client.locate(oldest.fileId()).ip().equals(source)) {
