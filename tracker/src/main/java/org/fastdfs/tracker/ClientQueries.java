@@ -15,8 +15,6 @@ import org.fastdfs.proto.tracker.DeleteGroupRequest;
 import org.fastdfs.proto.tracker.DeleteStorageRequest;
 import org.fastdfs.proto.tracker.FetchTarget;
 import org.fastdfs.proto.tracker.FetchTargets;
-import org.fastdfs.proto.tracker.GetServerIdRequest;
-import org.fastdfs.proto.tracker.GetStorageStatusRequest;
 import org.fastdfs.proto.tracker.GroupStatList;
 import org.fastdfs.proto.tracker.ListOneGroupRequest;
 import org.fastdfs.proto.tracker.ListStoragesRequest;
@@ -25,6 +23,7 @@ import org.fastdfs.proto.tracker.QueryFetchRequest;
 import org.fastdfs.proto.tracker.QueryStoreRequest;
 import org.fastdfs.proto.tracker.ServerAddress;
 import org.fastdfs.proto.tracker.ServerIdResponse;
+import org.fastdfs.proto.tracker.StorageLookupRequest;
 import org.fastdfs.proto.tracker.StorageStatList;
 import org.fastdfs.proto.tracker.StoreTarget;
 import org.fastdfs.proto.tracker.StoreTargets;
@@ -97,12 +96,12 @@ final class ClientQueries {
                 d.answerEmpty(c, command, state -> state.deleteGroup(r.group()));
             }
             case STORAGE_GET_STATUS -> {
-                GetStorageStatusRequest r = (GetStorageStatusRequest) request;
+                StorageLookupRequest r = (StorageLookupRequest) request;
                 String ip = r.storage().ip().isEmpty() ? c.remoteHost() : r.storage().ip();
                 d.answer(c, command, state -> StatViews.brief(state.storage(r.group(), ip)));
             }
             case STORAGE_GET_SERVER_ID -> {
-                GetServerIdRequest r = (GetServerIdRequest) request;
+                StorageLookupRequest r = (StorageLookupRequest) request;
                 String ip = r.storage().ip().isEmpty() ? c.remoteHost() : r.storage().ip();
                 d.answer(c, command, state -> new ServerIdResponse(ip));
             }

@@ -37,8 +37,7 @@ public final class TrackerRequests {
             case SERVER_TRACKER_CLUSTER_STAT -> TrackerClusterStatRequest.decode(body);
             case SERVER_STORAGE_CLUSTER_STAT -> StorageClusterStatRequest.decode(body);
             case SERVER_STORAGE_VOLUME_STAT -> StorageVolumeStatRequest.decode(body);
-            case STORAGE_GET_STATUS -> GetStorageStatusRequest.decode(body);
-            case STORAGE_GET_SERVER_ID -> GetServerIdRequest.decode(body);
+            case STORAGE_GET_STATUS, STORAGE_GET_SERVER_ID -> StorageLookupRequest.decode(command, body);
             case STORAGE_FETCH_STORAGE_IDS -> FetchStorageIdsRequest.decode(body);
             case STORAGE_PARAMETER_REQ -> ParameterRequest.decode(body);
             case STORAGE_GET_GROUP_NAME -> GetGroupNameRequest.decode(body);

@@ -33,6 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class LookupMessagesTest {
 
+    private static final java.util.function.Function<ByteBuffer, StorageLookupRequest> STATUS =
+            b -> StorageLookupRequest.decode(Command.STORAGE_GET_STATUS, b);
+    private static final java.util.function.Function<ByteBuffer, StorageLookupRequest> SERVER_ID =
+            b -> StorageLookupRequest.decode(Command.STORAGE_GET_SERVER_ID, b);
+
+
     // ---- 71 -------------------------------------------------------------------------------
 
     /** By hand (§2.9): 71 as the 6.16 C client sends it: group + "ip:port". */
@@ -204,17 +210,17 @@ class LookupMessagesTest {
     @Test
     void decodesTheThreeFormsOfTheGetStatusRequest() {
         var current = assertGoldenRequest(GET_STATUS_71, WireProfile.CURRENT,
-                new GetStorageStatusRequest("group1", new ServerAddress("127.0.0.2", 23000)),
-                GetStorageStatusRequest::decode);
+                StorageLookupRequest.status("group1", new ServerAddress("127.0.0.2", 23000)),
+                STATUS);
         assertThat(current.storage().format()).isEqualTo("127.0.0.2:23000");
         assertGoldenRequest(GET_STATUS_71_BARE_IP, WireProfile.CLASSIC,
-                new GetStorageStatusRequest("group1", new ServerAddress("127.0.0.2", 0)),
-                GetStorageStatusRequest::decode);
+                StorageLookupRequest.status("group1", new ServerAddress("127.0.0.2", 0)),
+                STATUS);
         assertGoldenRequest(GET_STATUS_71_NO_IP, WireProfile.CLASSIC,
-                new GetStorageStatusRequest("group1", ServerAddress.NONE), GetStorageStatusRequest::decode);
+                StorageLookupRequest.status("group1", ServerAddress.NONE), STATUS);
         assertGoldenRequest(GET_STATUS_71_IPV6, WireProfile.CURRENT_IPV6,
-                new GetStorageStatusRequest("group1", new ServerAddress("fd00::2", 23000)),
-                GetStorageStatusRequest::decode);
+                StorageLookupRequest.status("group1", new ServerAddress("fd00::2", 23000)),
+                STATUS);
     }
 
     @Test
@@ -234,23 +240,23 @@ class LookupMessagesTest {
     @Test
     void decodesTheGetServerIdRequestAndReply() {
         assertGoldenRequest(GET_SERVER_ID_70, WireProfile.CURRENT,
-                new GetServerIdRequest("group1", new ServerAddress("127.0.0.1", 23001)), GetServerIdRequest::decode);
+                StorageLookupRequest.serverId("group1", new ServerAddress("127.0.0.1", 23001)), SERVER_ID);
         assertGoldenResponse(SERVER_ID_REPLY, WireProfile.CURRENT, new ServerIdResponse("100002"),
                 ServerIdResponse::decode);
         // the classic bare-IP form decodes for 70 as well
-        assertThat(GetServerIdRequest.decode(ByteBuffer.wrap(body(GET_STATUS_71_BARE_IP))).storage())
+        assertThat(SERVER_ID.apply(ByteBuffer.wrap(body(GET_STATUS_71_BARE_IP))).storage())
                 .isEqualTo(new ServerAddress("127.0.0.2", 0));
     }
 
     @Test
     void lookupBodiesWithBadAddressesAreRejected() {
-        rejects(new byte[15], GetStorageStatusRequest::decode);
-        rejects(concat(padded("group1", 16), new byte[53]), GetStorageStatusRequest::decode);
-        rejects(concat(padded("group1", 16), ascii("127.0.0.2:port")), GetStorageStatusRequest::decode);
-        rejects(concat(padded("group1", 16), ascii("127.0.0.2:70000")), GetServerIdRequest::decode);
-        rejects(concat(padded("group1", 16), ascii(":23000")), GetServerIdRequest::decode);
-        rejects(concat(padded("group1", 16), ascii("[fd00::2]23000")), GetServerIdRequest::decode);
-        assertThat(rejects(concat(padded("group1", 16), hex("31 00 32")), GetServerIdRequest::decode)).contains("NUL");
+        rejects(new byte[15], STATUS);
+        rejects(concat(padded("group1", 16), new byte[53]), STATUS);
+        rejects(concat(padded("group1", 16), ascii("127.0.0.2:port")), STATUS);
+        rejects(concat(padded("group1", 16), ascii("127.0.0.2:70000")), SERVER_ID);
+        rejects(concat(padded("group1", 16), ascii(":23000")), SERVER_ID);
+        rejects(concat(padded("group1", 16), ascii("[fd00::2]23000")), SERVER_ID);
+        assertThat(rejects(concat(padded("group1", 16), hex("31 00 32")), SERVER_ID)).contains("NUL");
         rejects(new byte[0], ServerIdResponse::decode);
         rejects(ascii("0123456789abcdef"), ServerIdResponse::decode);
     }

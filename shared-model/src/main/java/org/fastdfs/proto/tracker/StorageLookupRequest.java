@@ -9,18 +9,23 @@ import org.fastdfs.proto.Wire;
 import org.fastdfs.proto.WireProfile;
 
 /**
- * STORAGE_GET_SERVER_ID (70), PROTOCOL.md §2.9: group_name (16) + the storage address as text. The
- * reply is a {@link ServerIdResponse}.
+ * STORAGE_GET_STATUS (71) and STORAGE_GET_SERVER_ID (70), PROTOCOL.md §2.9: group_name (16) + the
+ * storage address as text. 71 is answered with the storage's {@link org.fastdfs.proto.stat.StorageBrief}
+ * (67 bytes, 37 classic), 70 with a {@link ServerIdResponse}; ENOENT for an unknown storage.
  * Current clients send {@code ip:port} ({@code [ip]:port} for IPv6); classic ones (&lt;= 6.10) sent a
  * bare IP or nothing, meaning the requester's own address. All three forms decode; the text is at
  * most 52 bytes.
  *
+ * @param command STORAGE_GET_STATUS or STORAGE_GET_SERVER_ID
  * @param group   the storage's group
  * @param storage its address; {@link ServerAddress#NONE} for "the requester", port 0 for a bare IP
  */
-public record GetServerIdRequest(String group, ServerAddress storage) implements Request {
+public record StorageLookupRequest(Command command, String group, ServerAddress storage) implements Request {
 
-    public GetServerIdRequest {
+    public StorageLookupRequest {
+        if (command != Command.STORAGE_GET_STATUS && command != Command.STORAGE_GET_SERVER_ID) {
+            throw new IllegalArgumentException(command + " is not a storage lookup");
+        }
         Fields.checkGroup(group);
         Objects.requireNonNull(storage, "storage");
         if (storage.format().length() > Fields.MAX_IP_PORT_LENGTH) {
@@ -28,9 +33,14 @@ public record GetServerIdRequest(String group, ServerAddress storage) implements
         }
     }
 
-    @Override
-    public Command command() {
-        return Command.STORAGE_GET_SERVER_ID;
+    /** STORAGE_GET_STATUS (71). */
+    public static StorageLookupRequest status(String group, ServerAddress storage) {
+        return new StorageLookupRequest(Command.STORAGE_GET_STATUS, group, storage);
+    }
+
+    /** STORAGE_GET_SERVER_ID (70). */
+    public static StorageLookupRequest serverId(String group, ServerAddress storage) {
+        return new StorageLookupRequest(Command.STORAGE_GET_SERVER_ID, group, storage);
     }
 
     @Override
@@ -44,12 +54,13 @@ public record GetServerIdRequest(String group, ServerAddress storage) implements
         Wire.putString(out, storage.format());
     }
 
-    public static GetServerIdRequest decode(ByteBuffer body) {
+    public static StorageLookupRequest decode(Command command, ByteBuffer body) {
         if (body.remaining() < Wire.GROUP_NAME_SIZE || body.remaining() > Wire.GROUP_NAME_SIZE + Fields.MAX_IP_PORT_LENGTH) {
-            throw ProtocolException.invalid("get server id: body is " + body.remaining()
+            throw ProtocolException.invalid(command + ": body is " + body.remaining()
                     + " bytes, expected group (16) + an address of at most 52 bytes");
         }
         String group = Fields.readGroup(body);
-        return new GetServerIdRequest(group, ServerAddress.parse(Fields.readText(body, "storage address"), false, "storage address"));
+        return new StorageLookupRequest(command, group,
+                ServerAddress.parse(Fields.readText(body, "storage address"), false, "storage address"));
     }
 }
