@@ -1,6 +1,7 @@
 package org.fastdfs.proto.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fastdfs.proto.Golden.streamed;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fastdfs.proto.FrameFixtures.AGGREGATE_ALL;
 import static org.fastdfs.proto.FrameFixtures.assertGoldenRequest;
@@ -11,13 +12,11 @@ import static org.fastdfs.proto.storage.StorageClientFrames.*;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fastdfs.proto.Command;
+import org.fastdfs.proto.Golden;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.ProtocolException;
 import org.fastdfs.proto.Request;
@@ -35,24 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * depends on the profile (its IP width) and is checked in each width.
  */
 class StorageClientGoldenTest {
-
-    /** A golden request: its frame, the record it must decode to, and the decoder. */
-    record Golden<T extends Request>(String name, byte[] frame, T expected, Function<ByteBuffer, T> decoder) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    /** For streamed requests: decode the fixed part and check the buffer is left at the first content byte. */
-    static <T extends Request> Function<ByteBuffer, T> streamed(Function<ByteBuffer, T> decoder) {
-        return body -> {
-            T decoded = decoder.apply(body);
-            assertThat((long) body.remaining()).as("content left after the fixed part")
-                    .isEqualTo(decoded.trailingLength());
-            return decoded;
-        };
-    }
 
     static final List<Golden<?>> GOLDEN = List.of(
             new Golden<>("upload.txt UPLOAD_FILE", UPLOAD,
@@ -96,28 +77,15 @@ class StorageClientGoldenTest {
                     CreateLinkRequest::decode));
 
     /** One golden request frame per command (the first of each in {@link #GOLDEN}). */
-    static final Map<Command, byte[]> GOLDEN_REQUESTS = new LinkedHashMap<>();
-
-    static {
-        for (Golden<?> g : GOLDEN) {
-            GOLDEN_REQUESTS.putIfAbsent(g.expected().command(), g.frame());
-        }
-    }
+    static final Map<Command, byte[]> GOLDEN_REQUESTS = Golden.firstFramePerCommand(GOLDEN);
 
     static Stream<Arguments> goldenInBothProfiles() {
-        return GOLDEN.stream().flatMap(g -> Stream.of(
-                Arguments.of(g, WireProfile.CLASSIC), Arguments.of(g, WireProfile.CURRENT)));
+        return Golden.inBothProfiles(GOLDEN);
     }
 
     @Test
     void everyStorageClientCommandHasAGoldenRequest() {
-        EnumSet<Command> family = EnumSet.noneOf(Command.class);
-        for (Command c : Command.values()) {
-            if (c.family() == Command.Family.STORAGE_CLIENT) {
-                family.add(c);
-            }
-        }
-        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(family);
+        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(Golden.family(Command.Family.STORAGE_CLIENT));
     }
 
     @ParameterizedTest(name = "{0} ({1})")

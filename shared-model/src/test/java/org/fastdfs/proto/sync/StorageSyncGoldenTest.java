@@ -6,18 +6,17 @@ import static org.fastdfs.proto.FrameFixtures.AGGREGATE_ALL;
 import static org.fastdfs.proto.FrameFixtures.assertGoldenRequest;
 import static org.fastdfs.proto.FrameFixtures.decodeAllWays;
 import static org.fastdfs.proto.FrameFixtures.toHex;
-import static org.fastdfs.proto.sync.Golden.streamed;
+import static org.fastdfs.proto.Golden.streamed;
 import static org.fastdfs.proto.sync.SyncFrames.*;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fastdfs.proto.Command;
+import org.fastdfs.proto.Golden;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Header;
 import org.fastdfs.proto.ProtocolException;
@@ -58,13 +57,13 @@ class StorageSyncGoldenTest {
             new Golden<>("hand-written SYNC_CREATE_LINK", SYNC_CREATE_LINK,
                     new SyncCreateLinkRequest(1795239362, "group1", SLAVE, SLAVE_DATA), SyncCreateLinkRequest::decode),
             new Golden<>("appender.txt SYNC_APPEND_FILE", SYNC_APPEND,
-                    new SyncAppendFileRequest(1795239337, "group1", APPENDER, 16, 16),
-                    streamed(b -> SyncAppendFileRequest.decode(b, b.remaining()))),
+                    SyncRangeRequest.append(1795239337, "group1", APPENDER, 16, 16),
+                    streamed(b -> SyncRangeRequest.decode(Command.SYNC_APPEND_FILE, b, b.remaining()))),
             new Golden<>("hand-written FETCH_ONE_PATH_BINLOG", FETCH_ONE_PATH_BINLOG,
                     new FetchOnePathBinlogRequest("group1", 0), FetchOnePathBinlogRequest::decode),
             new Golden<>("hand-written SYNC_MODIFY_FILE", SYNC_MODIFY,
-                    new SyncModifyFileRequest(1795239360, "group1", APPENDER, 6, 4),
-                    streamed(b -> SyncModifyFileRequest.decode(b, b.remaining()))),
+                    SyncRangeRequest.modify(1795239360, "group1", APPENDER, 6, 4),
+                    streamed(b -> SyncRangeRequest.decode(Command.SYNC_MODIFY_FILE, b, b.remaining()))),
             new Golden<>("hand-written SYNC_TRUNCATE_FILE", SYNC_TRUNCATE,
                     new SyncTruncateFileRequest(1795239361, "group1", APPENDER, 32, 10),
                     SyncTruncateFileRequest::decode),
@@ -73,28 +72,15 @@ class StorageSyncGoldenTest {
                     SyncRenameFileRequest::decode));
 
     /** One golden request frame per command (the first of each in {@link #GOLDEN}). */
-    static final Map<Command, byte[]> GOLDEN_REQUESTS = new LinkedHashMap<>();
-
-    static {
-        for (Golden<?> g : GOLDEN) {
-            GOLDEN_REQUESTS.putIfAbsent(g.expected().command(), g.frame());
-        }
-    }
+    static final Map<Command, byte[]> GOLDEN_REQUESTS = Golden.firstFramePerCommand(GOLDEN);
 
     static Stream<Arguments> goldenInBothProfiles() {
-        return GOLDEN.stream().flatMap(g -> Stream.of(
-                Arguments.of(g, WireProfile.CLASSIC), Arguments.of(g, WireProfile.CURRENT)));
+        return Golden.inBothProfiles(GOLDEN);
     }
 
     @Test
     void everyStorageSyncCommandHasAGoldenRequest() {
-        EnumSet<Command> family = EnumSet.noneOf(Command.class);
-        for (Command c : Command.values()) {
-            if (c.family() == Command.Family.STORAGE_SYNC) {
-                family.add(c);
-            }
-        }
-        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(family);
+        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(Golden.family(Command.Family.STORAGE_SYNC));
     }
 
     @ParameterizedTest(name = "{0} ({1})")

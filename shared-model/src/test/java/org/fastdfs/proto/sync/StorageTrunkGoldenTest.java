@@ -5,12 +5,11 @@ import static org.fastdfs.proto.FrameFixtures.assertGoldenRequest;
 import static org.fastdfs.proto.FrameFixtures.assertGoldenResponse;
 import static org.fastdfs.proto.sync.SyncFrames.*;
 
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fastdfs.proto.Command;
+import org.fastdfs.proto.Golden;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Request;
 import org.fastdfs.proto.WireProfile;
@@ -50,28 +49,15 @@ class StorageTrunkGoldenTest {
                     b -> TrunkBinlogRequest.decode(Command.TRUNK_TRUNCATE_BINLOG_FILE, b)));
 
     /** One golden request frame per command (the first of each in {@link #GOLDEN}). */
-    static final Map<Command, byte[]> GOLDEN_REQUESTS = new LinkedHashMap<>();
-
-    static {
-        for (Golden<?> g : GOLDEN) {
-            GOLDEN_REQUESTS.putIfAbsent(g.expected().command(), g.frame());
-        }
-    }
+    static final Map<Command, byte[]> GOLDEN_REQUESTS = Golden.firstFramePerCommand(GOLDEN);
 
     static Stream<Arguments> goldenInBothProfiles() {
-        return GOLDEN.stream().flatMap(g -> Stream.of(
-                Arguments.of(g, WireProfile.CLASSIC), Arguments.of(g, WireProfile.CURRENT)));
+        return Golden.inBothProfiles(GOLDEN);
     }
 
     @Test
     void everyTrunkCommandHasAGoldenRequest() {
-        EnumSet<Command> family = EnumSet.noneOf(Command.class);
-        for (Command c : Command.values()) {
-            if (c.family() == Command.Family.STORAGE_TRUNK) {
-                family.add(c);
-            }
-        }
-        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(family);
+        assertThat(GOLDEN_REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(Golden.family(Command.Family.STORAGE_TRUNK));
     }
 
     @ParameterizedTest(name = "{0} ({1})")

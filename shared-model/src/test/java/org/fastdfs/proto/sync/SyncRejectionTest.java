@@ -100,9 +100,9 @@ class SyncRejectionTest {
     @Test
     void syncAppendAndModifyRefuseNegativeNumbersAndSizeMismatches() {
         for (boolean append : new boolean[] {true, false}) {
-            java.util.function.Function<ByteBuffer, Object> decode = append
-                    ? b -> SyncAppendFileRequest.decode(b, b.remaining())
-                    : b -> SyncModifyFileRequest.decode(b, b.remaining());
+            Command command = append ? Command.SYNC_APPEND_FILE : Command.SYNC_MODIFY_FILE;
+            java.util.function.Function<ByteBuffer, Object> decode =
+                    b -> SyncRangeRequest.decode(command, b, b.remaining());
             assertEinval(() -> decode.apply(range(44, -1, 1, APPENDER, "x")), "start offset is negative");
             assertEinval(() -> decode.apply(range(44, 0, -1, APPENDER, "")), "byte count is negative");
             assertEinval(() -> decode.apply(range(44, 0, 2, APPENDER, "x")), "declared size 2");
@@ -193,7 +193,7 @@ class SyncRejectionTest {
         assertThatThrownBy(() -> new SyncCopyFileRequest(Command.SYNC_CREATE_FILE, false, 0, "group1", FILE, -1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyncDeleteFileRequest(0, "group1", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SyncAppendFileRequest(0, "group1", APPENDER, -1, 0))
+        assertThatThrownBy(() -> SyncRangeRequest.append(0, "group1", APPENDER, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FetchOnePathBinlogRequest("group1", 128)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrunkInfo(0, 256, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -156,8 +155,4 @@ public final class BinlogReader implements AutoCloseable {
         }
     }
 
-    /** Whether any binlog file exists yet in the writer's directory. */
-    public static boolean exists(Path syncDir) {
-        return Files.exists(syncDir.resolve(BinlogWriter.fileName(0)));
-    }
 }

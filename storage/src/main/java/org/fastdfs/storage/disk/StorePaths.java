@@ -2,7 +2,6 @@ package org.fastdfs.storage.disk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,22 +86,6 @@ public final class StorePaths {
                 throw new UncheckedIOException("cannot create the directories of store path " + roots.get(i), e);
             }
         }
-    }
-
-    /** Total and free (usable) megabytes of the file system under each path, as statvfs reports them. */
-    public long[][] usageMb() {
-        long[][] r = new long[2][roots.size()];
-        for (int i = 0; i < roots.size(); i++) {
-            try {
-                FileStore fs = Files.getFileStore(roots.get(i));
-                r[0][i] = fs.getTotalSpace() >> 20;
-                r[1][i] = fs.getUsableSpace() >> 20;
-            } catch (IOException e) {
-                r[0][i] = 0;
-                r[1][i] = 0;
-            }
-        }
-        return r;
     }
 
     /** True when every store path's data directory can be written. */

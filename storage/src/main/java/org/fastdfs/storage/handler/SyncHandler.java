@@ -17,11 +17,10 @@ import org.fastdfs.proto.ProtocolException;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.stat.StatField;
 import org.fastdfs.proto.sync.ReportServerIdRequest;
-import org.fastdfs.proto.sync.SyncAppendFileRequest;
 import org.fastdfs.proto.sync.SyncCopyFileRequest;
 import org.fastdfs.proto.sync.SyncCreateLinkRequest;
 import org.fastdfs.proto.sync.SyncDeleteFileRequest;
-import org.fastdfs.proto.sync.SyncModifyFileRequest;
+import org.fastdfs.proto.sync.SyncRangeRequest;
 import org.fastdfs.proto.sync.SyncRenameFileRequest;
 import org.fastdfs.proto.sync.SyncTruncateFileRequest;
 import org.fastdfs.server.FramedConnection;
@@ -250,10 +249,7 @@ public class SyncHandler {
 
     /** SYNC_APPEND_FILE (25) and SYNC_MODIFY_FILE (35): a range of an appender file. */
     private final class Change extends Receiver {
-        private long offset;
-        private long length;
-        private int timestamp;
-        private String name;
+        private SyncRangeRequest request;
         private Target target;
 
         Change(FramedConnection c, Header header) {
@@ -262,21 +258,8 @@ public class SyncHandler {
 
         @Override
         protected void parse(ByteBuffer head, long bodyLength) {
-            if (command == Command.SYNC_APPEND_FILE) {
-                SyncAppendFileRequest r = SyncAppendFileRequest.decode(head, bodyLength);
-                set(r.group(), r.filename(), r.offset(), r.length(), r.timestamp());
-            } else {
-                SyncModifyFileRequest r = SyncModifyFileRequest.decode(head, bodyLength);
-                set(r.group(), r.filename(), r.offset(), r.length(), r.timestamp());
-            }
-        }
-
-        private void set(String group, String filename, long offset, long length, int timestamp) {
-            this.name = filename;
-            this.offset = offset;
-            this.length = length;
-            this.timestamp = timestamp;
-            this.target = target(group, filename);
+            request = SyncRangeRequest.decode(command, head, bodyLength);
+            target = target(request.group(), request.filename());
         }
 
         @Override
@@ -287,6 +270,10 @@ public class SyncHandler {
         @Override
         protected Reply commit(Path temp, long size, int crc32) throws IOException {
             boolean append = command == Command.SYNC_APPEND_FILE;
+            String name = request.filename();
+            long offset = request.offset();
+            long length = request.length();
+            int timestamp = request.timestamp();
             return store.locked(name, () -> {
                 try {
                     long local = existingSize(target.path(), name);

@@ -98,14 +98,8 @@ public class LocalStorageFacts implements StorageFacts {
     }
 
     @Override
-    public long[][] usageMb() {
-        List<StorePathSelector.Usage> usage = store.usage();
-        long[][] r = new long[2][usage.size()];
-        for (int i = 0; i < usage.size(); i++) {
-            r[0][i] = usage.get(i).totalMb();
-            r[1][i] = usage.get(i).freeMb();
-        }
-        return r;
+    public List<StorePathSelector.Usage> usage() {
+        return store.usage();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.fastdfs.storage.report;
 
+import java.util.List;
+import java.util.Map;
 import org.fastdfs.proto.stat.StatBlock;
+import org.fastdfs.storage.store.StorePathSelector;
 
 /** What the reporter tells trackers about this storage, and what it learns back. */
 public interface StorageFacts {
@@ -35,8 +38,8 @@ public interface StorageFacts {
     /** Current counters for STORAGE_BEAT. */
     StatBlock stats();
 
-    /** [0] total MB and [1] free MB per store path. */
-    long[][] usageMb();
+    /** Total and free MB of each store path, in path order. */
+    List<StorePathSelector.Usage> usage();
 
     /** The IP address a tracker sees this storage at (GET_MY_IP). */
     void learnedIp(String ip);
@@ -45,5 +48,5 @@ public interface StorageFacts {
      * For each peer that pushed records to this storage: the source-side timestamp of the newest one
      * received (the body of STORAGE_SYNC_REPORT, PROTOCOL.md §4.7).
      */
-    java.util.Map<String, Long> syncedFrom();
+    Map<String, Long> syncedFrom();
 }

@@ -84,12 +84,8 @@ public final class TrackerLink {
                 reportedSync = java.util.Map.of();
             }
             if (now - lastDiskReport >= statIntervalMs) {
-                long[][] usage = facts.usageMb();
-                List<ReportDiskUsageRequest.PathUsage> paths = new ArrayList<>();
-                for (int i = 0; i < usage[0].length; i++) {
-                    paths.add(new ReportDiskUsageRequest.PathUsage(usage[0][i], usage[1][i]));
-                }
-                changes(call(new ReportDiskUsageRequest(paths)));
+                changes(call(new ReportDiskUsageRequest(facts.usage().stream()
+                        .map(u -> new ReportDiskUsageRequest.PathUsage(u.totalMb(), u.freeMb())).toList())));
                 lastDiskReport = now;
             }
             if (now - lastBeat >= beatIntervalMs) {
@@ -150,11 +146,6 @@ public final class TrackerLink {
     /** True while this tracker has accepted the storage's JOIN on the current connection. */
     public boolean connected() {
         return joined;
-    }
-
-    /** The status the tracker last gave this storage, -1 before the first join. */
-    public int myStatus() {
-        return myStatus;
     }
 
     public String address() {

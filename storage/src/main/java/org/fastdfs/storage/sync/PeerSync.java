@@ -7,11 +7,10 @@ import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.cluster.StorageStatus;
 import org.fastdfs.proto.cluster.SyncReqBody;
-import org.fastdfs.proto.sync.SyncAppendFileRequest;
 import org.fastdfs.proto.sync.SyncCopyFileRequest;
 import org.fastdfs.proto.sync.SyncCreateLinkRequest;
 import org.fastdfs.proto.sync.SyncDeleteFileRequest;
-import org.fastdfs.proto.sync.SyncModifyFileRequest;
+import org.fastdfs.proto.sync.SyncRangeRequest;
 import org.fastdfs.proto.sync.SyncRenameFileRequest;
 import org.fastdfs.proto.sync.SyncTruncateFileRequest;
 import org.fastdfs.storage.binlog.BinlogOp;
@@ -345,8 +344,8 @@ public final class PeerSync implements Runnable {
                     yield ok(copy(Command.SYNC_UPDATE_FILE, ts, name, local), Status.EEXIST);
                 }
                 var req = r.operation() == BinlogOp.APPEND
-                        ? new SyncAppendFileRequest(ts, group, name, range[0], range[1])
-                        : new SyncModifyFileRequest(ts, group, name, range[0], range[1]);
+                        ? SyncRangeRequest.append(ts, group, name, range[0], range[1])
+                        : SyncRangeRequest.modify(ts, group, name, range[0], range[1]);
                 int st = sender.call(req, local, range[0], range[1]);
                 if (st == Status.ENOENT.code()) {
                     st = copy(Command.SYNC_UPDATE_FILE, ts, name, local);
