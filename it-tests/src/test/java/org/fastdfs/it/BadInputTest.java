@@ -121,13 +121,13 @@ class BadInputTest {
         }
     }
 
-    /** Regular files under storage1/data/HH/LL (stored files and sidecars) and data/.tmp (uploads in progress). */
+    /** Regular files under storage1/data/HH/LL: stored files, sidecars and uploads in progress (.in-*.tmp). */
     static Set<String> storedFiles() throws IOException {
         Path data = CLUSTER.get().storage(1).baseDir().resolve("data");
         try (Stream<Path> all = Files.walk(data)) {
             return all.filter(Files::isRegularFile)
                     .map(p -> data.relativize(p).toString())
-                    .filter(s -> s.matches("[0-9A-F]{2}/[0-9A-F]{2}/.*") || s.startsWith(".tmp/"))
+                    .filter(s -> s.matches("[0-9A-F]{2}/[0-9A-F]{2}/.*"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

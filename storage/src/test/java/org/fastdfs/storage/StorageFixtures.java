@@ -28,10 +28,10 @@ public final class StorageFixtures {
         return Files.readString(store.basePath().resolve("data/sync/binlog.000"), StandardCharsets.ISO_8859_1);
     }
 
-    /** The files in store path 0's temp directory. */
+    /** The temp files (content being received, {@code .in-*.tmp}) anywhere under store path 0. */
     public static List<Path> tempFiles(FileStore store) throws IOException {
-        try (Stream<Path> s = Files.list(store.paths().dataDir(0).resolve(".tmp"))) {
-            return s.toList();
+        try (Stream<Path> s = Files.walk(store.paths().dataDir(0))) {
+            return s.filter(StorageFixtures::isTemp).toList();
         }
     }
 
@@ -39,8 +39,13 @@ public final class StorageFixtures {
     public static long dataFileCount(FileStore store) throws IOException {
         Path data = store.paths().dataDir(0);
         try (Stream<Path> s = Files.walk(data)) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.startsWith(data.resolve(".tmp"))).count();
+            return s.filter(Files::isRegularFile).filter(p -> !isTemp(p)).count();
         }
+    }
+
+    private static boolean isTemp(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".in-") && name.endsWith(".tmp");
     }
 
     /** Waits up to 10 s for {@code condition}. */

@@ -134,9 +134,10 @@ public class AppenderHandler {
         }
 
         @Override
-        protected int prepare() throws IOException {
-            checkOffset(LocalFiles.appenderFile(store.dataFile(id)));
-            return id.storePathIndex();
+        protected Path prepare() throws IOException {
+            Path file = store.dataFile(id);
+            checkOffset(LocalFiles.appenderFile(file));
+            return file.getParent();
         }
 
         private void checkOffset(BasicFileAttributes a) {

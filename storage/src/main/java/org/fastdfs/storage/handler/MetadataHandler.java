@@ -57,7 +57,7 @@ public class MetadataHandler {
                 return Reply.OK;
             }
             case DELETE -> Files.deleteIfExists(sidecar);
-            default -> write(id.storePathIndex(), sidecar, change.content());
+            default -> write(sidecar, change.content());
         }
         long now = store.now();
         store.log(BinlogRecord.source(now, BinlogOp.of(change.action().binlogOp()), id.metaRemoteFilename(), ""));
@@ -65,8 +65,8 @@ public class MetadataHandler {
         return Reply.OK;
     }
 
-    private void write(int storePath, Path sidecar, byte[] content) throws IOException {
-        Path temp = store.newTempFile(storePath);
+    private void write(Path sidecar, byte[] content) throws IOException {
+        Path temp = store.newTempFile(sidecar.getParent());
         try {
             Files.write(temp, content);
             Files.move(temp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

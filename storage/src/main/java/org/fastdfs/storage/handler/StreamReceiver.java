@@ -20,7 +20,7 @@ import org.fastdfs.storage.store.FileStore;
 
 /**
  * Receives one streamed request (upload, append, modify): collects the fixed part, then streams the
- * content into a temp file on the store path, computing its CRC32, and finally lets the subclass make
+ * content into a temp file next to its target, computing its CRC32, and finally lets the subclass make
  * it visible. The content never sits in memory as a whole.
  *
  * <p>The fixed part is decoded once {@code min(body length, 512)} bytes have arrived
@@ -31,6 +31,11 @@ import org.fastdfs.storage.store.FileStore;
  * writer pool: {@link #prepare} (checks, temp file), one write per received chunk, then
  * {@link #commit}. When more than {@value #HIGH_WATER} bytes wait for the disk, the socket is paused
  * until they drop below {@value #LOW_WATER}.
+ *
+ * <p>Small bodies (at most {@value #WHOLE_BODY_LIMIT} bytes, the bulk of the requests of a typical
+ * store) are collected in memory instead and handled by one task at their end: one hand-off to the
+ * writer pool per request, and a subclass may place the whole content without a temp file
+ * ({@link #commitWhole}).
  *
  * <p>Failures: a fixed part that does not decode, or a check that fails before the content is written
  * (ENOSPC, ENOENT, EEXIST...), makes the rest of the body be read and dropped and the status be answered
@@ -43,6 +48,7 @@ abstract class StreamReceiver implements StreamSink {
     static final long HIGH_WATER = 1L << 20;
     static final long LOW_WATER = 256L << 10;
     static final long DISCARD_LIMIT = 64L << 20;
+    static final long WHOLE_BODY_LIMIT = 64L << 10;
 
     protected final FileStore store;
     protected final FramedConnection connection;
@@ -50,6 +56,9 @@ abstract class StreamReceiver implements StreamSink {
     protected final long bodyLength;
     private final SerialExecutor serial;
     private final ByteBuffer head;
+    /** The content of a small body, collected on the event loop and handed to one task at its end. */
+    private final byte[] whole;
+    private int wholeLength;
 
     // event loop only
     private boolean headParsed;
@@ -78,6 +87,7 @@ abstract class StreamReceiver implements StreamSink {
         this.bodyLength = header.bodyLength();
         this.head = ByteBuffer.allocate(StreamedHead.collect(bodyLength));
         this.serial = new SerialExecutor(store.writer());
+        this.whole = bodyLength <= WHOLE_BODY_LIMIT ? new byte[(int) bodyLength] : null;
     }
 
     // ---- what subclasses do ------------------------------------------------------------------
@@ -85,14 +95,26 @@ abstract class StreamReceiver implements StreamSink {
     /** Decodes and checks the fixed part (event loop: no disk). {@code head} ends at the first content byte. */
     protected abstract void parse(ByteBuffer head, long bodyLength);
 
-    /** Blocking checks before the content is written; returns the store path that receives the temp file. */
-    protected abstract int prepare() throws IOException;
+    /**
+     * Blocking checks before the content is written; returns the directory that receives the temp file:
+     * the one of the file it becomes or changes (same file system, and the new inode lands near it).
+     */
+    protected abstract Path prepare() throws IOException;
 
     /** Blocking: the complete content of {@code size} bytes is in {@code temp}; make it visible and log it. */
     protected abstract Reply commit(Path temp, long size, int crc32) throws IOException;
 
     /** Counts the request (success or not) and the content bytes received. */
     protected abstract void count(boolean ok, long bytes);
+
+    /**
+     * Blocking: the whole (small) content is in {@code content[0, length)} and no temp file exists yet;
+     * a subclass that can make it visible directly (a new name nobody knows before the answer) does so
+     * and answers the reply; null takes the usual way through a temp file.
+     */
+    protected Reply commitWhole(byte[] content, int length, int crc32) throws IOException {
+        return null;
+    }
 
     // ---- event loop --------------------------------------------------------------------------
 
@@ -118,7 +140,7 @@ abstract class StreamReceiver implements StreamSink {
         if (!headParsed) {
             parseHead();
         }
-        execute(this::finish);
+        execute(whole != null ? this::finishWhole : this::finish);
     }
 
     @Override
@@ -139,7 +161,9 @@ abstract class StreamReceiver implements StreamSink {
             execute(() -> fail(ProtocolException.invalid(e.getMessage())));
             return;
         }
-        execute(this::open);
+        if (whole == null) {
+            execute(this::open);
+        }
         if (head.hasRemaining()) {
             content(head);
         }
@@ -147,6 +171,12 @@ abstract class StreamReceiver implements StreamSink {
 
     private void content(ByteBuffer chunk) {
         if (failed || aborted) {
+            return;
+        }
+        if (whole != null) {
+            int n = chunk.remaining();
+            chunk.get(whole, wholeLength, n);
+            wholeLength += n;
             return;
         }
         int n = chunk.remaining();
@@ -160,7 +190,7 @@ abstract class StreamReceiver implements StreamSink {
         }
         execute(() -> {
             try {
-                write(copy);
+                write(copy, copy.length);
             } finally {
                 connection.context().runOnContext(v -> drained(n));
             }
@@ -192,28 +222,28 @@ abstract class StreamReceiver implements StreamSink {
             return;
         }
         try {
-            int index = prepare();
+            Path dir = prepare();
             Path[] name = new Path[1];
-            channel = store.newTempChannel(index, name);
+            channel = store.newTempChannel(dir, name);
             temp = name[0];
         } catch (IOException | RuntimeException e) {
             fail(Blocking.toProtocol(e, command));
         }
     }
 
-    private void write(byte[] bytes) {
+    private void write(byte[] bytes, int length) {
         if (failure != null || aborted || channel == null) {
             return;
         }
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
             while (b.hasRemaining()) {
                 channel.write(b);
             }
-            crc.update(bytes);
-            written += bytes.length;
+            crc.update(bytes, 0, length);
+            written += length;
             long fsyncEvery = store.fsyncAfterWrittenBytes();
-            unsynced += bytes.length;
+            unsynced += length;
             if (fsyncEvery > 0 && unsynced >= fsyncEvery) {
                 channel.force(false);
                 unsynced = 0;
@@ -235,6 +265,32 @@ abstract class StreamReceiver implements StreamSink {
             count(false, written);
             connection.replyErrorAndClose(e.status());
         }
+    }
+
+    /** The one task of a small body: placed directly when the subclass can, else through a temp file. */
+    private void finishWhole() {
+        if (failure == null && !aborted && !answered) {
+            crc.update(whole, 0, wholeLength);
+            Reply direct;
+            try {
+                direct = commitWhole(whole, wholeLength, (int) crc.getValue());
+            } catch (IOException | RuntimeException e) {
+                answered = true;
+                count(false, 0);
+                connection.replyError(command, Blocking.toProtocol(e, command));
+                return;
+            }
+            if (direct != null) {
+                answered = true;
+                count(true, wholeLength);
+                direct.send(connection);
+                return;
+            }
+            crc.reset();
+            open();
+            write(whole, wholeLength);
+        }
+        finish();
     }
 
     private void finish() {

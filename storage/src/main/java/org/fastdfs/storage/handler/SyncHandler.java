@@ -218,8 +218,8 @@ public class SyncHandler {
         }
 
         @Override
-        protected int prepare() {
-            return target.id().storePathIndex();
+        protected Path prepare() {
+            return target.path().getParent();
         }
 
         @Override
@@ -263,8 +263,8 @@ public class SyncHandler {
         }
 
         @Override
-        protected int prepare() {
-            return target.id().storePathIndex();
+        protected Path prepare() {
+            return target.path().getParent();
         }
 
         @Override

@@ -28,11 +28,12 @@ import org.fastdfs.storage.store.FileStore;
 /**
  * UPLOAD_FILE (11), UPLOAD_APPENDER_FILE (23) and UPLOAD_SLAVE_FILE (21), PROTOCOL.md §3.2, §3.3, §6.
  *
- * <p>The content streams into a temp file of the target store path; when it is complete the file gets
- * its name (source, mtime, size or appender flag, CRC32, random bits, extension part, directory from
- * the cursor), is linked into place, the binlog gets {@code C <name>}, and only then the client gets
- * group + name. A slave takes the name derived from its master's (which must exist: ENOENT), in the
- * master's directory, and is never written over (EEXIST).
+ * <p>The content streams into a temp file in the directory the cursor chose; when it is complete the
+ * file gets its name (source, mtime, size or appender flag, CRC32, random bits, extension part), is
+ * renamed into place, the binlog gets {@code C <name>}, and only then the client gets group + name. A
+ * small upload, whole in memory, is written straight under its new name instead (timestamp = now). A
+ * slave takes the name derived from its master's (which must exist: ENOENT), in the master's directory,
+ * and is never written over (EEXIST).
  */
 @ApplicationScoped
 public class UploadHandler {
@@ -97,9 +98,17 @@ public class UploadHandler {
         }
 
         @Override
-        protected int prepare() {
+        protected Path prepare() {
             index = store.selector().choose(request.storePathIndex(), request.fileSize());
-            return index;
+            return store.newFileDir(index);
+        }
+
+        @Override
+        protected Reply commitWhole(byte[] content, int length, int crc32) throws IOException {
+            Path dir = prepare();
+            FileStore.Placed placed = store.createNew(dir, index, source, content, length, crc32,
+                    command == Command.UPLOAD_APPENDER_FILE, request.extension());
+            return created(placed.id(), store.dataFile(placed.id()), placed.timestamp());
         }
 
         @Override
@@ -128,7 +137,7 @@ public class UploadHandler {
         }
 
         @Override
-        protected int prepare() {
+        protected Path prepare() {
             if (!Files.exists(store.dataFile(master))) {
                 throw new ProtocolException(Status.ENOENT, "master file \"" + master.remoteFilename()
                         + "\" does not exist");
@@ -141,7 +150,7 @@ public class UploadHandler {
                 throw new ProtocolException(Status.ENOSPC, "store path " + master.storePathIndex()
                         + " would fall below the reserved space");
             }
-            return master.storePathIndex();
+            return store.dataFile(slave).getParent();
         }
 
         @Override

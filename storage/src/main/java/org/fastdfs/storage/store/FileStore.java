@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.channels.FileChannel;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,12 +45,16 @@ import org.jboss.logging.Logger;
  *
  * <p>Layout (PROTOCOL.md §6.9, §9.4): {@code <base>/data} ({@code .data_init_flag},
  * {@code storage_stat.dat}, {@code sync/binlog.NNN}), {@code <base>/logs}, and per store path
- * {@code data/HH/LL/<name>} with {@code -m} sidecars, plus {@code data/.tmp} for content being received
- * (same file system as the data, so a finished file is linked into place atomically; emptied at start).
+ * {@code data/HH/LL/<name>} with {@code -m} sidecars.
  *
- * <p>New files become visible only when complete: they are written to a temp file and hard-linked under
- * their final name (never replacing an existing file; a clash draws a new name), and the binlog record is
- * written before the client gets its answer.
+ * <p>New files become visible only when complete: they are written to a hidden temp file
+ * ({@code .in-<random>.tmp}) in the directory of their final name, then renamed into place (never
+ * replacing an existing file; a clash draws a new name), and the binlog record is written before the
+ * client gets its answer. The temp file sits next to its target, as in C FastDFS, so that the file
+ * system allocates the new inode near its directory: ext4 without a journal (and others) otherwise
+ * crowd every new inode into the block group of one temp directory, where each creation then scans past
+ * the inodes of recently deleted files. Temp files a crash left behind are removed by a background
+ * sweep after the start ({@link #tempSweep()}).
  */
 @ApplicationScoped
 public class FileStore {
@@ -56,7 +62,10 @@ public class FileStore {
     private static final Logger LOG = Logger.getLogger(FileStore.class);
     /** Attempts at a unique name before EBUSY, as storage_get_filename_ex. */
     static final int NAME_ATTEMPTS = 10;
-    static final String TEMP_DIR = ".tmp";
+    /** Name prefix and suffix of content being received; no file id starts with a dot. */
+    static final String TEMP_PREFIX = ".in-";
+    static final String TEMP_SUFFIX = ".tmp";
+    private static final long TEMP_SWEEP_MARGIN_MILLIS = 5_000;
 
     private final StorageConfig config;
     private final StorageIdentity identity;
@@ -74,6 +83,7 @@ public class FileStore {
     private ExecutorService writer;
     private ExecutorService reader;
     private ScheduledExecutorService timer;
+    private CompletableFuture<Void> tempSweep = CompletableFuture.completedFuture(null);
     private Path base;
     private volatile boolean open;
 
@@ -110,7 +120,6 @@ public class FileStore {
             fileSystems = new java.nio.file.FileStore[paths.count()];
             for (int i = 0; i < paths.count(); i++) {
                 fileSystems[i] = Files.getFileStore(paths.root(i));
-                cleanTemp(i);
             }
             initFlag = DataInitFlag.loadOrCreate(data, port, now());
             cursor = new SubdirCursor(config.fileDistributePathMode(), config.fileDistributeRotateCount(),
@@ -134,6 +143,9 @@ public class FileStore {
         timer.scheduleWithFixedDelay(this::saveStatFileQuietly, config.syncStatFileInterval(),
                 config.syncStatFileInterval(), TimeUnit.SECONDS);
         open = true;
+        // file times come from a coarse kernel clock: a margin keeps this run's own temp files safe
+        long staleBefore = clock.millis() - TEMP_SWEEP_MARGIN_MILLIS;
+        tempSweep = CompletableFuture.runAsync(() -> sweepTemps(staleBefore), timer);
         LOG.infof("storage %s: base %s, %d store path(s) %s, %dx%d sub-directories%s", group(), base,
                 paths.count(), paths.roots(), paths.subdirCount(), paths.subdirCount(),
                 initFlag.createdNow() ? " (first start)" : "");
@@ -176,14 +188,42 @@ public class FileStore {
         };
     }
 
-    private void cleanTemp(int index) throws IOException {
-        Path dir = tempDir(index);
-        Files.createDirectories(dir);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
+    /**
+     * Deletes the temp files last written before {@code beforeMillis} (left by a crash mid-upload) in every
+     * sub-directory of every store path. Runs once after the start, on the timer thread, while the
+     * storage serves: it only touches files no request of this process can own.
+     */
+    private void sweepTemps(long beforeMillis) {
+        int removed = 0;
+        for (int i = 0; i < paths.count() && open; i++) {
+            for (int high = 0; high < paths.subdirCount() && open; high++) {
+                for (int low = 0; low < paths.subdirCount() && open; low++) {
+                    removed += sweepTemps(paths.dir(i, high, low), beforeMillis);
+                }
             }
         }
+        if (removed > 0) {
+            LOG.infof("removed %d temp file(s) of uploads a previous run did not finish", removed);
+        }
+    }
+
+    private static int sweepTemps(Path dir, long beforeMillis) {
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path f : temps) {
+                if (Files.getLastModifiedTime(f).toMillis() < beforeMillis && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debugf("cannot sweep %s: %s", dir, e.toString());
+        }
+        return removed;
+    }
+
+    /** The sweep of stale temp files started by {@link #open}; done when it has looked everywhere. */
+    public CompletableFuture<Void> tempSweep() {
+        return tempSweep;
     }
 
     // ---- accessors ---------------------------------------------------------------------------
@@ -287,6 +327,9 @@ public class FileStore {
             throw ProtocolException.invalid("store path M" + StorePaths.hex(id.storePathIndex())
                     + " of \"" + remoteFilename + "\" does not exist (this storage has " + paths.count() + ")");
         }
+        if (id.fileName().startsWith(".")) {
+            throw ProtocolException.invalid("\"" + remoteFilename + "\" is not a file name this storage gives out");
+        }
         return id;
     }
 
@@ -313,7 +356,7 @@ public class FileStore {
     public int storePathOf(Path file) {
         Path p = file.toAbsolutePath().normalize();
         for (int i = 0; i < paths.count(); i++) {
-            if (p.startsWith(paths.dataDir(i)) && !p.startsWith(tempDir(i))) {
+            if (p.startsWith(paths.dataDir(i)) && !p.getFileName().toString().startsWith(TEMP_PREFIX)) {
                 return i;
             }
         }
@@ -328,10 +371,6 @@ public class FileStore {
         }
         String rel = paths.dataDir(index).relativize(file.toAbsolutePath().normalize()).toString();
         return "M" + StorePaths.hex(index) + "/" + rel.replace(java.io.File.separatorChar, '/');
-    }
-
-    Path tempDir(int index) {
-        return paths.dataDir(index).resolve(TEMP_DIR);
     }
 
     // ---- blocking file work (workers only) ---------------------------------------------------
@@ -356,19 +395,32 @@ public class FileStore {
         return all;
     }
 
-    /** A new empty temp file in store path {@code index}, for content being received. */
-    public Path newTempFile(int index) throws IOException {
-        return Files.createTempFile(tempDir(index), "in-", ".tmp");
+    /**
+     * The directory of the next new file of store path {@code index} (PROTOCOL.md §6.5), chosen when its
+     * upload starts so that the content can be received next to its final name: the cursor's in round
+     * robin mode; in random mode, as in C FastDFS, the hash of a name drawn for the temp file.
+     */
+    public Path newFileDir(int index) {
+        int[] d = cursor.roundRobin() ? cursor.next()
+                : cursor.forName(Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        return paths.dir(index, d[0], d[1]);
+    }
+
+    /** A new empty temp file in {@code dir} (the directory of the file it will become). */
+    public Path newTempFile(Path dir) throws IOException {
+        Path[] name = new Path[1];
+        newTempChannel(dir, name).close();
+        return name[0];
     }
 
     /**
-     * A new temp file in store path {@code index}, opened for writing: one open(O_CREAT|O_EXCL) instead of
-     * creating the file and opening it again. {@code name} receives its path.
+     * A new temp file in {@code dir} (the directory of the file it will become), opened for writing: one
+     * open(O_CREAT|O_EXCL). {@code name} receives its path.
      */
-    public FileChannel newTempChannel(int index, Path[] name) throws IOException {
-        Path dir = tempDir(index);
+    public FileChannel newTempChannel(Path dir, Path[] name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve("in-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            Path p = dir.resolve(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + TEMP_SUFFIX);
             try {
                 FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 name[0] = p;
@@ -383,10 +435,10 @@ public class FileStore {
 
     /**
      * Gives the complete content in {@code temp} a new name (PROTOCOL.md §6) in store path {@code index}
-     * and links it into place: source = {@code source}, timestamp = the file's mtime, size word for a
-     * normal or an appender file, CRC32, random bits, the extension part of {@code ext}, the directory
-     * from the cursor. Retries with fresh random bits on a clash; EBUSY after {@value #NAME_ATTEMPTS}.
-     * {@code temp} is gone afterwards.
+     * and renames it into place: source = {@code source}, timestamp = the file's mtime, size word for a
+     * normal or an appender file, CRC32, random bits, the extension part of {@code ext}, in the directory
+     * of {@code temp} (from {@link #newFileDir}). Retries with fresh random bits on a clash; EBUSY after
+     * {@value #NAME_ATTEMPTS}. {@code temp} is gone afterwards.
      *
      * @return the new file's id and timestamp
      */
@@ -394,16 +446,62 @@ public class FileStore {
                            String ext) throws IOException {
         long timestamp = Files.getLastModifiedTime(temp).toInstant().getEpochSecond();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int[] dir = cursor.roundRobin() ? cursor.next() : null;
+        Path dir = temp.getParent();
+        int high = Integer.parseInt(dir.getParent().getFileName().toString(), 16);
+        int low = Integer.parseInt(dir.getFileName().toString(), 16);
         for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
             int r = FileIdBlock.random23(random);
             FileIdBlock block = appender ? FileIdBlock.appender(source, timestamp, crc32, r)
                     : FileIdBlock.normal(source, timestamp, size, crc32, r);
-            int[] d = dir != null ? dir : cursor.forName(block.encode());
-            FileId id = FileId.of(group(), index, d[0], d[1], block, ExtPart.format(ext, random));
+            FileId id = FileId.of(group(), index, high, low, block, ExtPart.format(ext, random));
             if (link(temp, dataFile(id))) {
                 return new Placed(id, timestamp);
             }
+        }
+        throw new ProtocolException(Status.EBUSY, "could not generate a unique file name in " + NAME_ATTEMPTS
+                + " attempts");
+    }
+
+    /**
+     * Writes a whole new file of {@code length} bytes from {@code content} straight under a new name in
+     * {@code dir} (from {@link #newFileDir}) of store path {@code index}: the name (as
+     * {@link #placeNew}, timestamp = now) is created with O_CREAT|O_EXCL, so it never replaces a file, and
+     * nobody can know it before the caller gives it out: no temp file, no rename, no stat. A failed write
+     * removes the file again.
+     *
+     * @return the new file's id and timestamp
+     */
+    public Placed createNew(Path dir, int index, FileSource source, byte[] content, int length, int crc32,
+                            boolean appender, String ext) throws IOException {
+        long timestamp = now();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int high = Integer.parseInt(dir.getParent().getFileName().toString(), 16);
+        int low = Integer.parseInt(dir.getFileName().toString(), 16);
+        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+            int r = FileIdBlock.random23(random);
+            FileIdBlock block = appender ? FileIdBlock.appender(source, timestamp, crc32, r)
+                    : FileIdBlock.normal(source, timestamp, length, crc32, r);
+            FileId id = FileId.of(group(), index, high, low, block, ExtPart.format(ext, random));
+            Path file = dataFile(id);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException clash) {
+                continue;
+            }
+            try (channel) {
+                ByteBuffer b = ByteBuffer.wrap(content, 0, length);
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+                if (config.fsyncAfterWrittenBytes() > 0) {
+                    channel.force(false);
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return new Placed(id, timestamp);
         }
         throw new ProtocolException(Status.EBUSY, "could not generate a unique file name in " + NAME_ATTEMPTS
                 + " attempts");

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.fileid.FileSource;
 import org.fastdfs.proto.ProtocolException;
@@ -30,13 +32,13 @@ class FileStoreRestartTest {
     }
 
     Path newContent(FileStore s, int index, String text) throws Exception {
-        Path temp = s.newTempFile(index);
+        Path temp = s.newTempFile(s.newFileDir(index));
         Files.writeString(temp, text);
         return temp;
     }
 
     @Test
-    void aRestartKeepsTheJoinTimeTheCountersAndTheCursorAndEmptiesTheTempDirectory() throws Exception {
+    void aRestartKeepsTheJoinTimeTheCountersAndTheCursorAndSweepsStaleTempFiles() throws Exception {
         FileStore first = store(Map.of());
         first.open(23000);
         long joined = first.initFlag().number(DataInitFlag.STORAGE_JOIN_TIME);
@@ -45,13 +47,17 @@ class FileStoreRestartTest {
         assertThat(a.id().subDirHigh()).isZero();
         assertThat(a.id().subDirLow()).isZero();
         first.stats().increment(StatField.SUCCESS_UPLOAD_COUNT);
-        Path stale = first.newTempFile(0);
+        Path stale = first.newTempFile(first.paths().dir(0, 1, 1));
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         first.close();
         assertThat(stale).exists();
 
         FileStore again = store(Map.of());
         again.open(23000);
+        Path receiving = again.newTempFile(again.paths().dir(0, 1, 1));
         try {
+            again.tempSweep().get(10, TimeUnit.SECONDS);
+            assertThat(receiving).as("content received by this run is not stale").exists();
             assertThat(again.initFlag().createdNow()).isFalse();
             assertThat(again.initFlag().number(DataInitFlag.STORAGE_JOIN_TIME)).isEqualTo(joined);
             assertThat(again.stats().get(StatField.SUCCESS_UPLOAD_COUNT)).isEqualTo(1);
@@ -83,6 +89,9 @@ class FileStoreRestartTest {
             assertThat(s.remoteNameOf(s.dataFile(placed.id()))).isEqualTo(placed.id().remoteFilename());
             assertThatThrownBy(() -> s.localFileId("M02/00/00/wKgBCmVT8QCAEjRWAAAwORI0q80123.jpg"))
                     .isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> s.localFileId("M00/00/00/.in-1x2y3z.tmp"))
+                    .as("content being received is never served")
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.status()).isEqualTo(Status.EINVAL));
             assertThatThrownBy(() -> s.fileId("group2", placed.id().remoteFilename()))
                     .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.status()).isEqualTo(Status.EINVAL));
         } finally {

@@ -38,7 +38,6 @@ class StoreLayoutTest {
             }
         }
         assertThat(base.resolve("data/04")).doesNotExist();
-        assertThat(base.resolve("data/.tmp")).isDirectory();
         assertThat(Files.readString(base.resolve("data/sync/binlog_index.dat")))
                 .isEqualTo("current_write=0\ncurrent_compress=0\n");
 
