@@ -17,12 +17,19 @@ import org.fastdfs.proto.sync.ReportServerIdRequest;
 
 /**
  * A blocking connection to one peer storage: sends a request, optionally followed by a file range
- * sent with {@code transferTo} (zero copy), and returns the reply's status. Not thread-safe.
+ * (small ones in the request's write, larger ones with {@code transferTo}, zero copy), and returns the
+ * reply's status. Not thread-safe.
  */
 final class SyncSender implements AutoCloseable {
 
+    /** Content up to this size travels in the request's write. */
+    static final int SMALL_CONTENT = 64 * 1024;
+
     private final SocketChannel channel;
     private final DataInputStream in;
+
+    /** Reused for small content: one per connection, not one per request. */
+    private final ByteBuffer small = ByteBuffer.allocateDirect(SMALL_CONTENT);
 
     private SyncSender(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -51,21 +58,39 @@ final class SyncSender implements AutoCloseable {
         }
     }
 
-    /** Sends {@code request} and, when {@code file} is given, {@code length} bytes of it from {@code offset}. */
+    /**
+     * Sends {@code request} and, when {@code file} is given, {@code length} bytes of it from {@code offset}:
+     * up to {@value #SMALL_CONTENT} bytes read behind the request in one gathering write (one segment,
+     * one wake-up of the peer), more by sendfile.
+     */
     int call(Request request, Path file, long offset, long length) throws IOException {
         ByteBuffer head = ByteBuffer.wrap(Frames.request(request, WireProfile.CURRENT));
-        while (head.hasRemaining()) {
-            channel.write(head);
-        }
-        if (file != null && length > 0) {
+        if (file == null || length <= 0) {
+            writeFully(head);
+        } else {
             try (FileChannel fc = FileChannel.open(file, StandardOpenOption.READ)) {
-                long sent = 0;
-                while (sent < length) {
-                    long n = fc.transferTo(offset + sent, length - sent, channel);
-                    if (n <= 0 && fc.size() < offset + length) {
-                        throw new IOException(file + " shrank while being sent");
+                if (length <= SMALL_CONTENT) {
+                    small.clear().limit((int) length);
+                    while (small.hasRemaining()) {
+                        if (fc.read(small, offset + small.position()) < 0) {
+                            throw new IOException(file + " shrank while being sent");
+                        }
                     }
-                    sent += n;
+                    small.flip();
+                    ByteBuffer[] both = {head, small};
+                    while (small.hasRemaining()) {
+                        channel.write(both);
+                    }
+                } else {
+                    writeFully(head);
+                    long sent = 0;
+                    while (sent < length) {
+                        long n = fc.transferTo(offset + sent, length - sent, channel);
+                        if (n <= 0 && fc.size() < offset + length) {
+                            throw new IOException(file + " shrank while being sent");
+                        }
+                        sent += n;
+                    }
                 }
             }
         }
@@ -76,6 +101,12 @@ final class SyncSender implements AutoCloseable {
             throw new IOException("peer answered " + request.command() + " with a " + header.bodyLength() + "-byte body");
         }
         return header.status();
+    }
+
+    private void writeFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
     }
 
     /** Keeps an idle connection alive. */
