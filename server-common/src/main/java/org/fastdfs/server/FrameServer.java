@@ -1,6 +1,8 @@
 package org.fastdfs.server;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -43,6 +45,19 @@ public final class FrameServer {
      * @param idleSeconds close connections silent for this long; 0 never
      */
     public Future<FrameServer> listen(String host, int port, int idleSeconds) {
+        return listen(null, host, port, idleSeconds);
+    }
+
+    /**
+     * Starts listening with every connection served on {@code context}'s event loop (null: a context of
+     * its own), so that work that already runs there needs no hand-off between threads.
+     */
+    public Future<FrameServer> listen(Context context, String host, int port, int idleSeconds) {
+        if (context != null && Vertx.currentContext() != context) {
+            Promise<FrameServer> bound = Promise.promise();
+            context.runOnContext(v -> listen(context, host, port, idleSeconds).onComplete(bound));
+            return bound.future();
+        }
         NetServerOptions options = new NetServerOptions()
                 .setHost(host == null || host.isBlank() ? "0.0.0.0" : host)
                 .setPort(port)

@@ -1,5 +1,6 @@
 package org.fastdfs.server;
 
+import io.vertx.core.Context;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -13,7 +14,12 @@ public abstract class Listener {
 
     /** Binds {@code s}, waiting up to 30 s; the application does not start without its port. */
     protected void bind(FrameServer s, String host, int port, int idleSeconds) {
-        s.listen(host, port, idleSeconds).toCompletionStage().toCompletableFuture()
+        bind(s, null, host, port, idleSeconds);
+    }
+
+    /** Binds {@code s} with its connections on {@code context}'s event loop (see {@link FrameServer#listen}). */
+    protected void bind(FrameServer s, Context context, String host, int port, int idleSeconds) {
+        s.listen(context, host, port, idleSeconds).toCompletionStage().toCompletableFuture()
                 .orTimeout(30, TimeUnit.SECONDS).join();
         server = s;
     }

@@ -22,9 +22,12 @@ public class TrackerServer extends Listener {
     private final TrackerConfig config;
     private final TrackerDispatcher.Factory dispatchers;
     private final MeterRegistry registry;
+    private final ClusterService cluster;
 
-    TrackerServer(Vertx vertx, TrackerConfig config, TrackerDispatcher.Factory dispatchers, MeterRegistry registry) {
+    TrackerServer(Vertx vertx, TrackerConfig config, TrackerDispatcher.Factory dispatchers, MeterRegistry registry,
+                  ClusterService cluster) {
         this.vertx = vertx;
+        this.cluster = cluster;
         this.registry = registry;
         this.config = config;
         this.dispatchers = dispatchers;
@@ -37,7 +40,8 @@ public class TrackerServer extends Listener {
         FrameServer s = new FrameServer(vertx, "tracker (" + profile + ")", limits,
                 connection -> dispatchers.create(connection, profile))
                 .observe(new RequestMetrics(registry, "tracker"));
-        bind(s, config.bindAddr(), config.port(), config.idleTimeoutSeconds());
+        // on the model's own context: queries and reports run where they arrive (see ClusterService)
+        bind(s, cluster.owner(), config.bindAddr(), config.port(), config.idleTimeoutSeconds());
     }
 
     void stop(@Observes ShutdownEvent event) {
