@@ -52,12 +52,15 @@ public class DeleteHandler {
             Files.delete(file);
             store.stats().count(StatField.TOTAL_DELETE_LINK_COUNT, StatField.SUCCESS_DELETE_LINK_COUNT, true);
         } else if (a.isRegularFile()) {
-            Files.delete(file);
+            // one unlink: Files.delete would lstat the file once more first
+            if (!file.toFile().delete()) {
+                Files.delete(file); // says why (gone meanwhile, permissions)
+            }
         } else {
             throw ProtocolException.invalid("\"" + id.remoteFilename() + "\" is not a file");
         }
         store.log(BinlogRecord.source(now, BinlogOp.DELETE, id.remoteFilename(), ""));
-        if (Files.deleteIfExists(store.metaFile(id))) {
+        if (store.metaFile(id).toFile().delete()) { // most files have no sidecar: one failed unlink
             store.log(BinlogRecord.source(now, BinlogOp.DELETE, id.metaRemoteFilename(), ""));
         }
         store.stats().sourceUpdated(now);
