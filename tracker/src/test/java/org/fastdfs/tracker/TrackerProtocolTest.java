@@ -100,6 +100,7 @@ class TrackerProtocolTest {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).contains("fdfs_requests_total{command=\"STORAGE_JOIN\",role=\"tracker\",status=\"OK\"}")
                     .contains("fdfs_requests_total{command=\"SERVICE_QUERY_STORE_WITH_GROUP_ONE\",role=\"tracker\",status=\"ENOENT\"}")
+                    .contains("fdfs_request_seconds_bucket{command=\"STORAGE_JOIN\",role=\"tracker\",le=\"+Inf\"} 1")
                     .contains("fdfs_tracker_storages{status=\"ACTIVE\"}")
                     .contains("fdfs_tracker_group_free_mb{group=\"group1\"} 60000.0")
                     .contains("fdfs_tracker_storage_status{group=\"group1\",storage=\"127.0.0.2\"} 7.0");
