@@ -145,7 +145,9 @@ public class FileStore {
         open = true;
         // file times come from a coarse kernel clock: a margin keeps this run's own temp files safe
         long staleBefore = clock.millis() - TEMP_SWEEP_MARGIN_MILLIS;
-        tempSweep = CompletableFuture.runAsync(() -> sweepTemps(staleBefore), timer);
+        // a thread of its own: on a large store the sweep takes a while, and must not delay the timer's work
+        tempSweep = CompletableFuture.runAsync(() -> sweepTemps(staleBefore),
+                r -> daemon("fdfs-temp-sweep").newThread(r).start());
         LOG.infof("storage %s: base %s, %d store path(s) %s, %dx%d sub-directories%s", group(), base,
                 paths.count(), paths.roots(), paths.subdirCount(), paths.subdirCount(),
                 initFlag.createdNow() ? " (first start)" : "");
@@ -190,7 +192,7 @@ public class FileStore {
 
     /**
      * Deletes the temp files last written before {@code beforeMillis} (left by a crash mid-upload) in every
-     * sub-directory of every store path. Runs once after the start, on the timer thread, while the
+     * sub-directory of every store path. Runs once after the start, on a thread of its own, while the
      * storage serves: it only touches files no request of this process can own.
      */
     private void sweepTemps(long beforeMillis) {
