@@ -3,6 +3,7 @@ package org.fastdfs.client.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,6 +128,7 @@ public final class Suite {
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
+            awaitIdle(config.watched(), progress);
             results.add(runStep(client, step, config, files, progress));
             if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                 List<String> left = files.remove(step.size());
@@ -180,6 +182,52 @@ public final class Suite {
             progress.note(step.name() + ": failed: " + e.getMessage());
             return new StepResult(step, null, "failed: " + e.getMessage());
         }
+    }
+
+    /** A process is idle below this CPU share (of one core). */
+    static final double IDLE_SHARE = 0.05;
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(1);
+    static final Duration IDLE_MAX_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Waits until every watched process uses less than {@value #IDLE_SHARE} of a core over one
+     * {@link #IDLE_WINDOW}, at most {@link #IDLE_MAX_WAIT}: each scenario starts on servers that have
+     * finished the previous one (replicating its uploads and the deletion of its files), so that it
+     * measures itself and not the tail of the one before. Replication keeps running during the scenario.
+     */
+    static void awaitIdle(List<BenchRunner.Watched> watched, Progress progress) {
+        if (watched.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + IDLE_MAX_WAIT.toNanos();
+        double maxTicks = IDLE_SHARE * ProcStats.TICKS_PER_SECOND * IDLE_WINDOW.toMillis() / 1000.0;
+        while (System.nanoTime() < deadline) {
+            long[] before = ticks(watched);
+            try {
+                Thread.sleep(IDLE_WINDOW.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long[] after = ticks(watched);
+            boolean idle = true;
+            for (int i = 0; i < after.length; i++) {
+                idle &= after[i] < 0 || before[i] < 0 || after[i] - before[i] <= maxTicks;
+            }
+            if (idle) {
+                return;
+            }
+        }
+        progress.note("note: the servers were still busy after " + IDLE_MAX_WAIT.toSeconds() + " s; going on");
+    }
+
+    private static long[] ticks(List<BenchRunner.Watched> watched) {
+        long[] t = new long[watched.size()];
+        for (int i = 0; i < t.length; i++) {
+            ProcStats s = ProcStats.read(watched.get(i).pid());
+            t[i] = s == null ? -1 : s.cpuTicks();
+        }
+        return t;
     }
 
     private static boolean usedLater(List<Step> steps, int index, long size) {

@@ -94,4 +94,21 @@ class SuiteTest {
                 .containsExactly(2000L, 2000L, 2000L, 20L, 20L, 2L, 2L);
         assertThat(Suite.Plan.smoke().quick()).isTrue();
     }
+
+    @Test
+    void aScenarioWaitsForIdleServersAndNotForAProcessThatIsGone() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            long t0 = System.nanoTime();
+            Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid()),
+                    new BenchRunner.Watched("gone", Long.MAX_VALUE)), Progress.NONE);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("one window of a second")
+                    .isBetween(900L, 10_000L);
+        } finally {
+            sleeper.destroy();
+        }
+        long t0 = System.nanoTime();
+        Suite.awaitIdle(List.of(), Progress.NONE);
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("nothing to watch: no wait").isLessThan(100L);
+    }
 }
