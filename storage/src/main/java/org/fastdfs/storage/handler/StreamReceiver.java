@@ -21,7 +21,7 @@ import org.fastdfs.storage.store.FileStore;
 /**
  * Receives one streamed request (upload, append, modify): collects the fixed part, then streams the
  * content into a temp file next to its target, computing its CRC32, and finally lets the subclass make
- * it visible. The content never sits in memory as a whole.
+ * it visible. A large body never sits in memory as a whole.
  *
  * <p>The fixed part is decoded once {@code min(body length, 512)} bytes have arrived
  * ({@link StreamedHead}); whatever follows it in those bytes is content.
@@ -110,7 +110,7 @@ abstract class StreamReceiver implements StreamSink {
     /**
      * Blocking: the whole (small) content is in {@code content[0, length)} and no temp file exists yet;
      * a subclass that can make it visible directly (a new name nobody knows before the answer) does so
-     * and answers the reply; null takes the usual way through a temp file.
+     * and returns the reply; null takes the usual way through a temp file.
      */
     protected Reply commitWhole(byte[] content, int length, int crc32) throws IOException {
         return null;
@@ -140,7 +140,12 @@ abstract class StreamReceiver implements StreamSink {
         if (!headParsed) {
             parseHead();
         }
-        execute(whole != null ? this::finishWhole : this::finish);
+        if (whole != null) {
+            store.buffered(wholeLength);
+            execute(this::finishWhole);
+        } else {
+            execute(this::finish);
+        }
     }
 
     @Override
@@ -269,6 +274,14 @@ abstract class StreamReceiver implements StreamSink {
 
     /** The one task of a small body: placed directly when the subclass can, else through a temp file. */
     private void finishWhole() {
+        try {
+            placeWhole();
+        } finally {
+            store.buffered(-wholeLength);
+        }
+    }
+
+    private void placeWhole() {
         if (failure == null && !aborted && !answered) {
             crc.update(whole, 0, wholeLength);
             Reply direct;
