@@ -123,6 +123,11 @@ public final class BenchRunner {
         }
     }
 
+    /** The files this run uploaded that are still there (after {@link #run}: what its {@code keep} left). */
+    public List<String> leftovers() {
+        return List.copyOf(created);
+    }
+
     private static long nanos(java.time.Duration d) {
         return d == null ? 0 : d.toNanos();
     }

@@ -124,6 +124,15 @@ public final class Ceilings {
      * sub-directories (as a storage places an upload); the directory is removed afterwards.
      */
     public static CeilingResult files(Path dir, int count, int threads, int size, Progress progress) throws IOException {
+        return files(dir, count, threads, size, progress, null);
+    }
+
+    /**
+     * The files ceiling; when {@code leave} is given, its files stay and their directory is added to it
+     * (for {@link #deleteTree} later), else they are deleted before this returns.
+     */
+    public static CeilingResult files(Path dir, int count, int threads, int size, Progress progress, List<Path> leave)
+            throws IOException {
         if (count < 1 || threads < 1) {
             throw new IllegalArgumentException("count and threads must be at least 1");
         }
@@ -180,11 +189,16 @@ public final class Ceilings {
             return new CeilingResult("files", "create + write " + Sizes.format(size) + " + rename into one of 256 "
                     + "directories, " + threads + " threads", "files/s", List.of(rate), params);
         } finally {
-            deleteTree(root);
+            if (leave != null) {
+                leave.add(root);
+            } else {
+                deleteTree(root);
+            }
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything under it. */
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fastdfs.client.FdfsClient;
 
 /**
@@ -109,52 +111,65 @@ public final class Suite {
     }
 
     /**
-     * Runs the sendfile ceiling, the scenarios in order, then the files ceiling. A scenario that fails does
-     * not stop the others. The files ceiling comes last because it deletes its 20,000 files again: on
-     * ext4 without a journal, creating files near recently deleted ones is slower for minutes, which would
-     * weigh on the uploads measured after it.
+     * Runs the ceilings, then the scenarios in order. A scenario that fails does not stop the others.
+     *
+     * <p>No file is deleted between the scenarios except by the delete scenario itself: the files
+     * ceiling's files, warm-up uploads and files no later scenario needs are all deleted at the end. On
+     * ext4 without a journal, creating files near recently deleted ones is slower for minutes, and a
+     * clean-up would otherwise weigh on the uploads measured after it.
      */
     public static SuiteResult run(FdfsClient client, Plan plan, Config config, Progress progress) {
         Instant started = Instant.now();
         Map<Ceiling, CeilingResult> ceilings = new LinkedHashMap<>();
+        List<Path> ceilingTrees = new ArrayList<>();
+        List<String> atEnd = new ArrayList<>();
         try {
-            ceilings.put(Ceiling.SENDFILE, Ceilings.sendfile(config.dataDir(), plan.sendfileSize(),
-                    plan.sendfileRepeat(), progress));
-        } catch (IOException e) {
-            throw new UncheckedIOException("ceiling in " + config.dataDir() + ": " + e.getMessage(), e);
-        }
-        Map<Long, List<String>> files = new HashMap<>();
-        List<StepResult> results = new ArrayList<>();
-        List<Step> steps = plan.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            awaitIdle(config.watched(), progress);
-            results.add(runStep(client, step, config, files, progress));
-            if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
-                List<String> left = files.remove(step.size());
-                if (left != null && !left.isEmpty()) {
-                    deleteQuietly(client, left, config, progress);
+            try {
+                ceilings.put(Ceiling.SENDFILE, Ceilings.sendfile(config.dataDir(), plan.sendfileSize(),
+                        plan.sendfileRepeat(), progress));
+                ceilings.put(Ceiling.FILES, Ceilings.files(config.dataDir(), plan.filesCount(), config.connections(),
+                        plan.filesSize(), progress, ceilingTrees));
+            } catch (IOException e) {
+                throw new UncheckedIOException("ceiling in " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+            Map<Long, List<String>> files = new HashMap<>();
+            List<StepResult> results = new ArrayList<>();
+            List<Step> steps = plan.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                awaitIdle(config.watched(), progress);
+                results.add(runStep(client, step, config, files, atEnd, progress));
+                if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
+                    List<String> left = files.remove(step.size());
+                    if (left != null) {
+                        atEnd.addAll(left);
+                    }
+                }
+            }
+            files.values().forEach(atEnd::addAll);
+            return new SuiteResult(started, plan.quick(), config.label(), Machine.describe(config.dataDir()),
+                    client.config().trackers().stream().map(Object::toString).toList(),
+                    client.config().profile().toString(), config.connections(), ceilings, results);
+        } finally {
+            if (!atEnd.isEmpty()) {
+                deleteQuietly(client, atEnd, config, progress);
+            }
+            for (Path tree : ceilingTrees) {
+                try {
+                    Ceilings.deleteTree(tree);
+                } catch (IOException e) {
+                    progress.note("note: could not delete " + tree + ": " + e.getMessage());
                 }
             }
         }
-        files.values().forEach(left -> deleteQuietly(client, left, config, progress));
-        try {
-            ceilings.put(Ceiling.FILES, Ceilings.files(config.dataDir(), plan.filesCount(), config.connections(),
-                    plan.filesSize(), progress));
-        } catch (IOException e) {
-            throw new UncheckedIOException("ceiling in " + config.dataDir() + ": " + e.getMessage(), e);
-        }
-        return new SuiteResult(started, plan.quick(), config.label(), Machine.describe(config.dataDir()),
-                client.config().trackers().stream().map(Object::toString).toList(),
-                client.config().profile().toString(), config.connections(), ceilings, results);
     }
 
     private static StepResult runStep(FdfsClient client, Step step, Config config, Map<Long, List<String>> files,
-                                      Progress progress) {
+                                      List<String> atEnd, Progress progress) {
         BenchSpec spec = BenchSpec.of(step.name(), OpMix.of(step.op()), List.of(step.size()), config.connections(),
                 step.count()).withWarmup(new BenchSpec.Warmup(step.warmup(), null));
         if (step.op() == Op.UPLOAD) {
-            spec = spec.withKeep(BenchSpec.Keep.UPLOADS);
+            spec = spec.withKeep(BenchSpec.Keep.ALL);
         } else {
             List<String> ids = files.get(step.size());
             if (ids == null || ids.isEmpty()) {
@@ -167,18 +182,25 @@ public final class Suite {
             }
             spec = spec.withIdsIn(ids);
         }
+        BenchRunner runner = null;
         try {
-            BenchResult r = new BenchRunner(client, spec, config.watched(), progress).run();
+            runner = new BenchRunner(client, spec, config.watched(), progress);
+            BenchResult r = runner.run();
             if (step.op() == Op.UPLOAD) {
+                Set<String> measured = new HashSet<>(r.uploadedIds());
+                runner.leftovers().stream().filter(id -> !measured.contains(id)).forEach(atEnd::add);
                 List<String> old = files.put(step.size(), r.uploadedIds());
-                if (old != null && !old.isEmpty()) {
-                    deleteQuietly(client, old, config, progress);
+                if (old != null) {
+                    atEnd.addAll(old);
                 }
             } else if (step.op() == Op.DELETE) {
                 files.remove(step.size());
             }
             return new StepResult(step, r, null);
         } catch (RuntimeException e) {
+            if (runner != null) {
+                atEnd.addAll(runner.leftovers());
+            }
             progress.note(step.name() + ": failed: " + e.getMessage());
             return new StepResult(step, null, "failed: " + e.getMessage());
         }

@@ -40,6 +40,7 @@ class SuiteTest {
             assertThat(cluster.files).isEmpty();
             assertThat(cluster.storage.received(Command.DELETE_FILE)).hasSize(30 + 3 + 4 + 1);
         }
+        assertThat(dir).as("the ceilings' files are gone too").isEmptyDirectory();
 
         assertThat(r.failed()).isFalse();
         assertThat(r.steps()).extracting(s -> s.step().name())
