@@ -81,8 +81,8 @@ public final class Suite {
                     new Step(Op.UPLOAD, k4, 20_000 / div, 30_000 / div, Ceiling.FILES),
                     new Step(Op.DOWNLOAD, k4, 20_000 / div, 30_000 / div, Ceiling.NONE),
                     new Step(Op.DELETE, k4, 20_000 / div, 0, Ceiling.NONE),
-                    new Step(Op.UPLOAD, m1, 200 / div, 200 / div, Ceiling.SENDFILE),
-                    new Step(Op.DOWNLOAD, m1, 200 / div, 200 / div, Ceiling.SENDFILE),
+                    new Step(Op.UPLOAD, m1, 200 / div, 1_000 / div, Ceiling.SENDFILE),
+                    new Step(Op.DOWNLOAD, m1, 200 / div, 2_000 / div, Ceiling.SENDFILE),
                     new Step(Op.UPLOAD, m64, 20 / div, quick ? 0 : 5, Ceiling.SENDFILE),
                     new Step(Op.DOWNLOAD, m64, 20 / div, quick ? 0 : 5, Ceiling.SENDFILE));
             return new Plan(steps, m64, quick ? 2 : 5, 20_000 / div, (int) k4, quick);
