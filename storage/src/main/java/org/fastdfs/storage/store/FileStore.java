@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -447,8 +448,39 @@ public class FileStore {
     public Placed placeNew(Path temp, int index, FileSource source, long size, int crc32, boolean appender,
                            String ext) throws IOException {
         long timestamp = Files.getLastModifiedTime(temp).toInstant().getEpochSecond();
+        return name(temp.getParent(), index, source, timestamp, size, crc32, appender, ext,
+                target -> link(temp, target));
+    }
+
+    /**
+     * Writes a whole new file of {@code length} bytes from {@code content} straight under a new name in
+     * {@code dir} (from {@link #newFileDir}) of store path {@code index}: the name (as
+     * {@link #placeNew}, timestamp = now) is created with O_CREAT|O_EXCL, so it never replaces a file, and
+     * nobody can know it before the caller gives it out: no temp file, no rename, no stat; its mtime is set
+     * to the timestamp. A failed write removes the file again.
+     *
+     * @return the new file's id and timestamp
+     */
+    public Placed createNew(Path dir, int index, FileSource source, byte[] content, int length, int crc32,
+                            boolean appender, String ext) throws IOException {
+        long timestamp = now();
+        return name(dir, index, source, timestamp, length, crc32, appender, ext,
+                target -> writeNew(target, content, length, timestamp));
+    }
+
+    /** Takes a name for a new file: false when a file of that name exists already (nothing changed). */
+    @FunctionalInterface
+    private interface Claim {
+        boolean take(Path target) throws IOException;
+    }
+
+    /**
+     * Draws names for a new file in {@code dir} (§6: source, timestamp, size word, CRC32, random bits,
+     * extension part) until {@code claim} takes one; EBUSY after {@value #NAME_ATTEMPTS} clashes.
+     */
+    private Placed name(Path dir, int index, FileSource source, long timestamp, long size, int crc32,
+                        boolean appender, String ext, Claim claim) throws IOException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Path dir = temp.getParent();
         int high = Integer.parseInt(dir.getParent().getFileName().toString(), 16);
         int low = Integer.parseInt(dir.getFileName().toString(), 16);
         for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
@@ -456,7 +488,7 @@ public class FileStore {
             FileIdBlock block = appender ? FileIdBlock.appender(source, timestamp, crc32, r)
                     : FileIdBlock.normal(source, timestamp, size, crc32, r);
             FileId id = FileId.of(group(), index, high, low, block, ExtPart.format(ext, random));
-            if (link(temp, dataFile(id))) {
+            if (claim.take(dataFile(id))) {
                 return new Placed(id, timestamp);
             }
         }
@@ -465,48 +497,31 @@ public class FileStore {
     }
 
     /**
-     * Writes a whole new file of {@code length} bytes from {@code content} straight under a new name in
-     * {@code dir} (from {@link #newFileDir}) of store path {@code index}: the name (as
-     * {@link #placeNew}, timestamp = now) is created with O_CREAT|O_EXCL, so it never replaces a file, and
-     * nobody can know it before the caller gives it out: no temp file, no rename, no stat. A failed write
-     * removes the file again.
-     *
-     * @return the new file's id and timestamp
+     * Creates {@code target} (O_CREAT|O_EXCL) with {@code length} bytes of {@code content} and the mtime
+     * {@code timestamp} (the one in its name, as when the name comes from the mtime: replicas get the
+     * same); false if it exists.
      */
-    public Placed createNew(Path dir, int index, FileSource source, byte[] content, int length, int crc32,
-                            boolean appender, String ext) throws IOException {
-        long timestamp = now();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int high = Integer.parseInt(dir.getParent().getFileName().toString(), 16);
-        int low = Integer.parseInt(dir.getFileName().toString(), 16);
-        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-            int r = FileIdBlock.random23(random);
-            FileIdBlock block = appender ? FileIdBlock.appender(source, timestamp, crc32, r)
-                    : FileIdBlock.normal(source, timestamp, length, crc32, r);
-            FileId id = FileId.of(group(), index, high, low, block, ExtPart.format(ext, random));
-            Path file = dataFile(id);
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException clash) {
-                continue;
-            }
-            try (channel) {
-                ByteBuffer b = ByteBuffer.wrap(content, 0, length);
-                while (b.hasRemaining()) {
-                    channel.write(b);
-                }
-                if (config.fsyncAfterWrittenBytes() > 0) {
-                    channel.force(false);
-                }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-            return new Placed(id, timestamp);
+    private boolean writeNew(Path target, byte[] content, int length, long timestamp) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException clash) {
+            return false;
         }
-        throw new ProtocolException(Status.EBUSY, "could not generate a unique file name in " + NAME_ATTEMPTS
-                + " attempts");
+        try (channel) {
+            ByteBuffer b = ByteBuffer.wrap(content, 0, length);
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            if (config.fsyncAfterWrittenBytes() > 0) {
+                channel.force(false);
+            }
+            Files.setLastModifiedTime(target, FileTime.from(timestamp, TimeUnit.SECONDS));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return true;
     }
 
     /** A placed file and the timestamp in its name. */
