@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.fastdfs.client.FdfsException;
 import org.fastdfs.client.FileRef;
 import org.fastdfs.client.ProgressListener;
 import org.fastdfs.client.UploadOptions;
+import org.fastdfs.fileid.FileId;
 import org.fastdfs.meta.Metadata;
 import org.fastdfs.meta.MetadataMode;
 import org.fastdfs.proto.Status;
@@ -304,23 +306,25 @@ class ReplicationTest {
      * Returns how often a replica and how often the source was named.
      */
     static Map<String, Integer> downloadWhereTheTrackerSays(List<FileRef> refs) {
-        FileRef oldest = refs.get(0);
-        String source = client.fileInfo(oldest.fileId()).sourceIp();
+        // the newest file: once a replica may serve it, it may serve every one of them
+        FileRef newest = refs.stream()
+                .max(Comparator.comparingLong(r -> FileId.parse(r.fileId()).createTimestamp()))
+                .orElseThrow();
+        String source = client.fileInfo(newest.fileId()).sourceIp();
         // A replica's synced-until time is the oldest of the newest timestamps it received from each
-        // source (PROTOCOL.md §7.4), and it only moves when a source writes. If every upload above fell
-        // into one second, nothing passed the oldest file's second yet: write once more on every member
-        // in a later second, as a busy group would.
-        long created = client.fileInfo(oldest.fileId()).createTime().getEpochSecond();
-        await("the clock to pass the oldest file's second", CONVERGE,
+        // source (PROTOCOL.md §7.4), and it only moves when a source writes: write once more on every
+        // member in a second after the newest file's, as a busy group would.
+        long created = FileId.parse(newest.fileId()).createTimestamp();
+        await("the clock to pass the newest file's second", CONVERGE,
                 () -> Instant.now().getEpochSecond() > created);
         for (ServerProcess member : members) {
             try (FdfsClient direct = pinned(member)) {
                 direct.upload(new byte[] {1, 2, 3}, "txt");
             }
         }
-        await("the tracker names a replica for " + oldest, CONVERGE, () -> {
+        await("the tracker names a replica for " + newest, CONVERGE, () -> {
             for (int i = 0; i < members.size(); i++) { // round robin: ask once per member
-                if (!client.locate(oldest.fileId()).ip().equals(source)) {
+                if (!client.locate(newest.fileId()).ip().equals(source)) {
                     return true;
                 }
             }
