@@ -185,6 +185,8 @@ public class SyncHandler {
 
     private abstract class Receiver extends StreamReceiver {
         final String peer;
+        /** The file the request writes, known once {@link #parse} ran. */
+        Target target;
 
         Receiver(FramedConnection c, Header header) {
             super(SyncHandler.this.store, c, header);
@@ -198,13 +200,18 @@ public class SyncHandler {
                 store.stats().add(StatField.SUCCESS_SYNC_IN_BYTES, bytes);
             }
         }
+
+        /** The content is received next to the file it replaces or changes. */
+        @Override
+        protected Path prepare() {
+            return target.path().getParent();
+        }
     }
 
     /** SYNC_CREATE_FILE (16) and SYNC_UPDATE_FILE (18): the whole file. */
     private final class Copy extends Receiver {
         private final int headerStatus;
         private SyncCopyFileRequest request;
-        private Target target;
 
         Copy(FramedConnection c, Header header) {
             super(c, header);
@@ -215,11 +222,6 @@ public class SyncHandler {
         protected void parse(ByteBuffer head, long bodyLength) {
             request = SyncCopyFileRequest.decode(command, head, bodyLength, headerStatus);
             target = target(request.group(), request.filename());
-        }
-
-        @Override
-        protected Path prepare() {
-            return target.path().getParent();
         }
 
         @Override
@@ -250,7 +252,6 @@ public class SyncHandler {
     /** SYNC_APPEND_FILE (25) and SYNC_MODIFY_FILE (35): a range of an appender file. */
     private final class Change extends Receiver {
         private SyncRangeRequest request;
-        private Target target;
 
         Change(FramedConnection c, Header header) {
             super(c, header);
@@ -260,11 +261,6 @@ public class SyncHandler {
         protected void parse(ByteBuffer head, long bodyLength) {
             request = SyncRangeRequest.decode(command, head, bodyLength);
             target = target(request.group(), request.filename());
-        }
-
-        @Override
-        protected Path prepare() {
-            return target.path().getParent();
         }
 
         @Override
