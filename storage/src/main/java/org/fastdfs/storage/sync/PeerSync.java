@@ -1,8 +1,11 @@
 package org.fastdfs.storage.sync;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.cluster.StorageStatus;
@@ -30,6 +33,11 @@ public final class PeerSync implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PeerSync.class);
     static final int MARK_EVERY = 100;
+    /**
+     * A caught-up peer's mark is saved at most this often: under a steady trickle of uploads the
+     * sender catches up after nearly every record, and a save is a file create and rename.
+     */
+    static final long MARK_IDLE_SAVE_MS = 1_000;
     static final long REPORT_AGAIN_MS = 5_000;
 
     private final SyncContext ctx;
@@ -45,6 +53,7 @@ public final class PeerSync implements Runnable {
     private volatile long pendingTimestamp;
     private volatile SyncSender sender;
     private int unsavedRecords;
+    private long lastMarkSave;
     private long lastCopiedReport;
     private long lastActivity;
 
@@ -236,7 +245,9 @@ public final class PeerSync implements Runnable {
                     saveMark();
                     LOG.infof("old data copied to %s", peerId);
                 }
-                saveMark();
+                if (unsavedRecords > 0 && System.currentTimeMillis() - lastMarkSave >= MARK_IDLE_SAVE_MS) {
+                    saveMark();
+                }
                 if (System.currentTimeMillis() - lastActivity > ctx.networkTimeoutMs() / 2) {
                     sender.activeTest();
                     lastActivity = System.currentTimeMillis();
@@ -286,6 +297,7 @@ public final class PeerSync implements Runnable {
         if (m != null) {
             m.write(markPath);
             unsavedRecords = 0;
+            lastMarkSave = System.currentTimeMillis();
         }
     }
 
@@ -326,31 +338,34 @@ public final class PeerSync implements Runnable {
         Path local = ctx.localPath(name);
         return switch (r.operation()) {
             case CREATE, UPDATE -> {
-                if (!Files.isRegularFile(local)) {
-                    yield 0; // gone since: a later record deletes it
+                try (FileChannel file = openLocal(local)) {
+                    if (file == null) {
+                        yield 0; // gone since: a later record deletes it
+                    }
+                    yield ok(copy(r.operation() == BinlogOp.CREATE ? Command.SYNC_CREATE_FILE
+                            : Command.SYNC_UPDATE_FILE, ts, name, file), Status.EEXIST);
                 }
-                yield ok(copy(r.operation() == BinlogOp.CREATE ? Command.SYNC_CREATE_FILE : Command.SYNC_UPDATE_FILE,
-                        ts, name, local), Status.EEXIST);
             }
             case DELETE -> Files.exists(local) ? 0 // re-created later: keep the peer's copy
                     : ok(sender.call(new SyncDeleteFileRequest(ts, group, name), null, 0, 0), Status.ENOENT);
             case APPEND, MODIFY -> {
-                if (!Files.isRegularFile(local)) {
-                    yield 0;
+                try (FileChannel file = openLocal(local)) {
+                    if (file == null) {
+                        yield 0;
+                    }
+                    long[] range = numbers(r.extra(), 2);
+                    if (range[0] + range[1] > file.size()) {
+                        yield ok(copy(Command.SYNC_UPDATE_FILE, ts, name, file), Status.EEXIST);
+                    }
+                    var req = r.operation() == BinlogOp.APPEND
+                            ? SyncRangeRequest.append(ts, group, name, range[0], range[1])
+                            : SyncRangeRequest.modify(ts, group, name, range[0], range[1]);
+                    int st = sender.call(req, file, range[0], range[1]);
+                    if (st == Status.ENOENT.code()) {
+                        st = copy(Command.SYNC_UPDATE_FILE, ts, name, file);
+                    }
+                    yield ok(st, Status.EEXIST);
                 }
-                long[] range = numbers(r.extra(), 2);
-                long size = Files.size(local);
-                if (range[0] + range[1] > size) {
-                    yield ok(copy(Command.SYNC_UPDATE_FILE, ts, name, local), Status.EEXIST);
-                }
-                var req = r.operation() == BinlogOp.APPEND
-                        ? SyncRangeRequest.append(ts, group, name, range[0], range[1])
-                        : SyncRangeRequest.modify(ts, group, name, range[0], range[1]);
-                int st = sender.call(req, local, range[0], range[1]);
-                if (st == Status.ENOENT.code()) {
-                    st = copy(Command.SYNC_UPDATE_FILE, ts, name, local);
-                }
-                yield ok(st, Status.EEXIST);
             }
             case TRUNCATE -> {
                 if (!Files.isRegularFile(local)) {
@@ -359,7 +374,7 @@ public final class PeerSync implements Runnable {
                 long[] sizes = numbers(r.extra(), 2);
                 int st = sender.call(new SyncTruncateFileRequest(ts, group, name, sizes[0], sizes[1]), null, 0, 0);
                 if (st == Status.ENOENT.code()) {
-                    st = copy(Command.SYNC_UPDATE_FILE, ts, name, local);
+                    st = copyWhole(Command.SYNC_UPDATE_FILE, ts, name, local);
                 }
                 yield ok(st, Status.EEXIST);
             }
@@ -370,17 +385,33 @@ public final class PeerSync implements Runnable {
             case RENAME -> {
                 String old = r.extra();
                 int st = sender.call(new SyncRenameFileRequest(ts, group, name, old), null, 0, 0);
-                if (st == Status.ENOENT.code() && Files.isRegularFile(local)) {
-                    st = copy(Command.SYNC_CREATE_FILE, ts, name, local);
+                if (st == Status.ENOENT.code()) {
+                    st = copyWhole(Command.SYNC_CREATE_FILE, ts, name, local);
                 }
                 yield ok(st, Status.EEXIST);
             }
         };
     }
 
-    private int copy(Command command, int ts, String name, Path local) throws IOException {
-        long size = Files.size(local);
-        return sender.call(new SyncCopyFileRequest(command, false, ts, ctx.groupName(), name, size), local, 0, size);
+    /** The local file open for reading, or null when it is gone. */
+    private static FileChannel openLocal(Path local) throws IOException {
+        try {
+            return FileChannel.open(local, StandardOpenOption.READ);
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
+    }
+
+    private int copy(Command command, int ts, String name, FileChannel file) throws IOException {
+        long size = file.size();
+        return sender.call(new SyncCopyFileRequest(command, false, ts, ctx.groupName(), name, size), file, 0, size);
+    }
+
+    /** Sends the whole local file; 0 when it is gone since (a later record deletes it). */
+    private int copyWhole(Command command, int ts, String name, Path local) throws IOException {
+        try (FileChannel file = openLocal(local)) {
+            return file == null ? 0 : copy(command, ts, name, file);
+        }
     }
 
     private static int ok(int status, Status alsoFine) {

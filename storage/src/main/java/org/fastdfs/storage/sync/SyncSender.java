@@ -1,13 +1,17 @@
 package org.fastdfs.storage.sync;
 
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Header;
@@ -19,21 +23,47 @@ import org.fastdfs.proto.sync.ReportServerIdRequest;
  * A blocking connection to one peer storage: sends a request, optionally followed by a file range
  * (small ones in the request's write, larger ones with {@code transferTo}, zero copy), and returns the
  * reply's status. Not thread-safe.
+ *
+ * <p>The socket stays in blocking mode without a read timeout: a read with a timeout costs four
+ * {@code fcntl} calls around every reply in the JDK (to non-blocking and back). Instead a shared
+ * watchdog closes a connection whose call has made no progress for the network timeout, which ends
+ * the blocked read or write with an {@link IOException}.
  */
 final class SyncSender implements AutoCloseable {
 
     /** Content up to this size travels in the request's write. */
     static final int SMALL_CONTENT = 64 * 1024;
+    /** Larger content is sent in pieces of at most this size, each renewing the deadline. */
+    private static final long TRANSFER_CHUNK = 4L << 20;
+
+    private static final Set<SyncSender> OPEN = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fdfs-sync-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    static {
+        WATCHDOG.scheduleWithFixedDelay(SyncSender::closeOverdue, 200, 200, TimeUnit.MILLISECONDS);
+    }
 
     private final SocketChannel channel;
-    private final DataInputStream in;
+    private final long timeoutNanos;
+    /**
+     * {@link System#nanoTime()} by which the current call must have made progress (sent a piece of the
+     * file, or be answered); 0 between calls.
+     */
+    private volatile long deadline;
+    private volatile boolean timedOut;
 
     /** Reused for small content: one per connection, not one per request. */
     private final ByteBuffer small = ByteBuffer.allocateDirect(SMALL_CONTENT);
+    private final ByteBuffer reply = ByteBuffer.allocateDirect(Header.SIZE);
 
-    private SyncSender(SocketChannel channel) throws IOException {
+    private SyncSender(SocketChannel channel, int networkTimeoutMs) {
         this.channel = channel;
-        this.in = new DataInputStream(channel.socket().getInputStream());
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, networkTimeoutMs));
+        OPEN.add(this);
     }
 
     static SyncSender connect(String host, int port, String bindAddr, String myId, int connectTimeoutMs,
@@ -44,16 +74,20 @@ final class SyncSender implements AutoCloseable {
                 ch.bind(new InetSocketAddress(bindAddr, 0));
             }
             ch.socket().connect(new InetSocketAddress(host, port), connectTimeoutMs);
-            ch.socket().setSoTimeout(networkTimeoutMs);
             ch.socket().setTcpNoDelay(true);
-            SyncSender s = new SyncSender(ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        SyncSender s = new SyncSender(ch, networkTimeoutMs);
+        try {
             int status = s.call(new ReportServerIdRequest(myId), null, 0, 0);
             if (status != 0) {
                 throw new IOException("peer refused REPORT_SERVER_ID with status " + status);
             }
             return s;
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            s.close();
             throw e;
         }
     }
@@ -63,44 +97,60 @@ final class SyncSender implements AutoCloseable {
      * up to {@value #SMALL_CONTENT} bytes read behind the request in one gathering write (one segment,
      * one wake-up of the peer), more by sendfile.
      */
-    int call(Request request, Path file, long offset, long length) throws IOException {
-        ByteBuffer head = ByteBuffer.wrap(Frames.request(request, WireProfile.CURRENT));
+    int call(Request request, FileChannel file, long offset, long length) throws IOException {
+        deadline = System.nanoTime() + timeoutNanos;
+        try {
+            send(ByteBuffer.wrap(Frames.request(request, WireProfile.CURRENT)), file, offset, length);
+            Header header = readHeader();
+            if (header.bodyLength() != 0) {
+                throw new IOException("peer answered " + request.command() + " with a " + header.bodyLength()
+                        + "-byte body");
+            }
+            return header.status();
+        } catch (IOException e) {
+            throw timedOut ? timeout(e) : e;
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    private void send(ByteBuffer head, FileChannel file, long offset, long length) throws IOException {
         if (file == null || length <= 0) {
             writeFully(head);
-        } else {
-            try (FileChannel fc = FileChannel.open(file, StandardOpenOption.READ)) {
-                if (length <= SMALL_CONTENT) {
-                    small.clear().limit((int) length);
-                    while (small.hasRemaining()) {
-                        if (fc.read(small, offset + small.position()) < 0) {
-                            throw new IOException(file + " shrank while being sent");
-                        }
-                    }
-                    small.flip();
-                    ByteBuffer[] both = {head, small};
-                    while (small.hasRemaining()) {
-                        channel.write(both);
-                    }
-                } else {
-                    writeFully(head);
-                    long sent = 0;
-                    while (sent < length) {
-                        long n = fc.transferTo(offset + sent, length - sent, channel);
-                        if (n <= 0 && fc.size() < offset + length) {
-                            throw new IOException(file + " shrank while being sent");
-                        }
-                        sent += n;
-                    }
+        } else if (length <= SMALL_CONTENT) {
+            small.clear().limit((int) length);
+            while (small.hasRemaining()) {
+                if (file.read(small, offset + small.position()) < 0) {
+                    throw new IOException("the file shrank while being sent");
                 }
             }
+            small.flip();
+            ByteBuffer[] both = {head, small};
+            while (small.hasRemaining()) {
+                channel.write(both);
+            }
+        } else {
+            writeFully(head);
+            long sent = 0;
+            while (sent < length) {
+                long n = file.transferTo(offset + sent, Math.min(length - sent, TRANSFER_CHUNK), channel);
+                if (n <= 0 && file.size() < offset + length) {
+                    throw new IOException("the file shrank while being sent");
+                }
+                sent += n;
+                deadline = System.nanoTime() + timeoutNanos; // the timeout is for silence, not for the whole file
+            }
         }
-        byte[] h = new byte[Header.SIZE];
-        in.readFully(h);
-        Header header = Header.decode(ByteBuffer.wrap(h));
-        if (header.bodyLength() != 0) {
-            throw new IOException("peer answered " + request.command() + " with a " + header.bodyLength() + "-byte body");
+    }
+
+    private Header readHeader() throws IOException {
+        reply.clear();
+        while (reply.hasRemaining()) {
+            if (channel.read(reply) < 0) {
+                throw new EOFException("the peer closed the connection");
+            }
         }
-        return header.status();
+        return Header.decode(reply.flip());
     }
 
     private void writeFully(ByteBuffer b) throws IOException {
@@ -111,13 +161,38 @@ final class SyncSender implements AutoCloseable {
 
     /** Keeps an idle connection alive. */
     void activeTest() throws IOException {
-        channel.write(ByteBuffer.wrap(Frames.request(Command.ACTIVE_TEST)));
-        byte[] h = new byte[Header.SIZE];
-        in.readFully(h);
+        deadline = System.nanoTime() + timeoutNanos;
+        try {
+            writeFully(ByteBuffer.wrap(Frames.request(Command.ACTIVE_TEST)));
+            readHeader();
+        } catch (IOException e) {
+            throw timedOut ? timeout(e) : e;
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    private SocketTimeoutException timeout(IOException cause) {
+        SocketTimeoutException t = new SocketTimeoutException("the peer did not answer within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+        t.initCause(cause);
+        return t;
+    }
+
+    private static void closeOverdue() {
+        long now = System.nanoTime();
+        for (SyncSender s : OPEN) {
+            long d = s.deadline;
+            if (d != 0 && now - d > 0) {
+                s.timedOut = true;
+                s.close();
+            }
+        }
     }
 
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             channel.close();
         } catch (IOException ignored) {
