@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.util.concurrent.TimeUnit;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Header;
@@ -173,7 +171,7 @@ public class SyncHandler {
     }
 
     private static void stamp(Path file, int timestamp) throws IOException {
-        Files.setLastModifiedTime(file, FileTime.from(Integer.toUnsignedLong(timestamp), TimeUnit.SECONDS));
+        FileStore.setMtime(file, Integer.toUnsignedLong(timestamp));
     }
 
     private static long existingSize(Path file, String name) throws IOException {
@@ -222,6 +220,29 @@ public class SyncHandler {
         protected void parse(ByteBuffer head, long bodyLength) {
             request = SyncCopyFileRequest.decode(command, head, bodyLength, headerStatus);
             target = target(request.group(), request.filename());
+        }
+
+        /**
+         * A small new file (the common case: every upload's replica) is created under its name straight
+         * away; one that is here already takes the usual way, which decides between EEXIST and replacing it.
+         */
+        @Override
+        protected Reply commitWhole(byte[] content, int length, int crc32) throws IOException {
+            if (command != Command.SYNC_CREATE_FILE || request.contentOmitted()) {
+                return null;
+            }
+            String name = request.filename();
+            return store.locked(name, () -> {
+                if (!store.writeNew(target.path(), content, length, Integer.toUnsignedLong(request.timestamp()))) {
+                    return null;
+                }
+                try {
+                    log(request.timestamp(), BinlogOp.CREATE, name, "");
+                } finally {
+                    received(peer, request.timestamp());
+                }
+                return Reply.OK;
+            });
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.fastdfs.fileid.ExtPart;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.fileid.FileIdBlock;
@@ -76,7 +76,11 @@ public class FileStore {
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicLong bufferedPeak = new AtomicLong();
     private StorePaths paths;
+    /** How old the disk usage an upload is admitted against may be. */
+    static final long USAGE_MAX_AGE_MS = 1_000;
     private java.nio.file.FileStore[] fileSystems;
+    /** Per store path: the last usage read and when, for {@link #recentUsage}. */
+    private AtomicReferenceArray<TimedUsage> lastUsage;
     private StorePathSelector selector;
     private SubdirCursor cursor;
     private DataInitFlag initFlag;
@@ -122,6 +126,7 @@ public class FileStore {
             for (int i = 0; i < paths.count(); i++) {
                 fileSystems[i] = Files.getFileStore(paths.root(i));
             }
+            lastUsage = new AtomicReferenceArray<>(paths.count());
             initFlag = DataInitFlag.loadOrCreate(data, port, now());
             cursor = new SubdirCursor(config.fileDistributePathMode(), config.fileDistributeRotateCount(),
                     paths.subdirCount());
@@ -130,7 +135,7 @@ public class FileStore {
                 StatFile.save(statFile, stats, cursor);
             }
             selector = new StorePathSelector(paths.count(),
-                    new HashSet<>(config.storePathReadonly().orElse(List.of())), this::usage,
+                    new HashSet<>(config.storePathReadonly().orElse(List.of())), this::recentUsage,
                     ReservedSpace.parse(config.reservedStorageSpace()));
             binlog = new BinlogWriter(data.resolve("sync"), BinlogWriter.DEFAULT_MAX_FILE_SIZE);
         } catch (IOException e) {
@@ -380,13 +385,33 @@ public class FileStore {
 
     /** Total and free MB of store path {@code index} (statvfs). */
     public StorePathSelector.Usage usage(int index) {
+        StorePathSelector.Usage u;
         try {
             java.nio.file.FileStore fs = fileSystems[index];
-            return new StorePathSelector.Usage(fs.getTotalSpace() >> 20, fs.getUsableSpace() >> 20);
+            u = new StorePathSelector.Usage(fs.getTotalSpace() >> 20, fs.getUsableSpace() >> 20);
         } catch (IOException e) {
             LOG.warnf("cannot read the disk usage of store path %d: %s", index, e.toString());
-            return new StorePathSelector.Usage(0, 0);
+            u = new StorePathSelector.Usage(0, 0);
         }
+        lastUsage.set(index, new TimedUsage(u, System.currentTimeMillis()));
+        return u;
+    }
+
+    /**
+     * The usage of store path {@code index} as read at most {@value #USAGE_MAX_AGE_MS} ms ago: what
+     * uploads are admitted against. Reading it for every upload cost two statvfs calls each; C FastDFS
+     * checks against the figures of its last periodic disk report, which are older still.
+     */
+    StorePathSelector.Usage recentUsage(int index) {
+        TimedUsage t = lastUsage.get(index);
+        long now = System.currentTimeMillis();
+        if (t == null || now - t.readAtMs() >= USAGE_MAX_AGE_MS || now < t.readAtMs()) {
+            return usage(index);
+        }
+        return t.usage();
+    }
+
+    private record TimedUsage(StorePathSelector.Usage usage, long readAtMs) {
     }
 
     /** Usage of every store path. */
@@ -498,10 +523,10 @@ public class FileStore {
 
     /**
      * Creates {@code target} (O_CREAT|O_EXCL) with {@code length} bytes of {@code content} and the mtime
-     * {@code timestamp} (the one in its name, as when the name comes from the mtime: replicas get the
-     * same); false if it exists.
+     * {@code timestamp} in seconds (for a new upload the one in its name, as when the name comes from the
+     * mtime; for a replica the source's); false if it exists. Blocking.
      */
-    private boolean writeNew(Path target, byte[] content, int length, long timestamp) throws IOException {
+    public boolean writeNew(Path target, byte[] content, int length, long timestamp) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -516,12 +541,22 @@ public class FileStore {
             if (config.fsyncAfterWrittenBytes() > 0) {
                 channel.force(false);
             }
-            Files.setLastModifiedTime(target, FileTime.from(timestamp, TimeUnit.SECONDS));
+            setMtime(target, timestamp);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             throw e;
         }
         return true;
+    }
+
+    /**
+     * Sets the mtime of {@code file} to {@code seconds}: by path (stat and utimes), two system calls
+     * where {@code Files.setLastModifiedTime} takes four (open, stat, futimens, close).
+     */
+    public static void setMtime(Path file, long seconds) throws IOException {
+        if (!file.toFile().setLastModified(seconds * 1000)) {
+            throw new IOException("cannot set the mtime of " + file);
+        }
     }
 
     /** A placed file and the timestamp in its name. */
