@@ -60,7 +60,8 @@ public class SyncHandler {
         SyncDeleteFileRequest r = SyncDeleteFileRequest.decode(body);
         Target t = target(r.group(), r.filename());
         run(c, Command.SYNC_DELETE_FILE, r.timestamp(), r.filename(), () -> {
-            if (!Files.deleteIfExists(t.path())) {
+            // one unlink: Files.deleteIfExists would lstat the file first
+            if (!t.path().toFile().delete() && !Files.deleteIfExists(t.path())) {
                 throw new ProtocolException(Status.ENOENT, r.filename() + " is not here");
             }
             log(r.timestamp(), BinlogOp.DELETE, r.filename(), "");
