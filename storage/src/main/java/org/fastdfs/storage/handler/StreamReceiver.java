@@ -1,5 +1,7 @@
 package org.fastdfs.storage.handler;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,8 +30,9 @@ import org.fastdfs.storage.store.FileStore;
  *
  * <p>Threads: {@link #onData}, {@link #onEnd} and {@link #onAbort} run on the connection's event loop
  * and touch no disk; everything else runs as ordered tasks of a {@link SerialExecutor} on the store's
- * writer pool: {@link #prepare} (checks, temp file), one write per received chunk, then
- * {@link #commit}. When more than {@value #HIGH_WATER} bytes wait for the disk, the socket is paused
+ * writer pool: {@link #prepare} (checks, temp file), one write per {@value #SEGMENT}-byte segment of
+ * content (pooled direct buffers: no copy on the heap, and the write goes from them straight to the
+ * file), then {@link #commit}. When more than {@value #HIGH_WATER} bytes wait for the disk, the socket is paused
  * until they drop below {@value #LOW_WATER}.
  *
  * <p>Small bodies (at most {@value #WHOLE_BODY_LIMIT} bytes, the bulk of the requests of a typical
@@ -49,6 +52,8 @@ abstract class StreamReceiver implements StreamSink {
     static final long LOW_WATER = 256L << 10;
     static final long DISCARD_LIMIT = 64L << 20;
     static final long WHOLE_BODY_LIMIT = 64L << 10;
+    /** A larger body is collected in pooled direct buffers of this size, one disk write each. */
+    static final int SEGMENT = 256 << 10;
 
     protected final FileStore store;
     protected final FramedConnection connection;
@@ -64,6 +69,8 @@ abstract class StreamReceiver implements StreamSink {
     private boolean headParsed;
     private long pending;
     private boolean paused;
+    /** The segment being filled (large bodies): handed to a write task when full or at the end. */
+    private ByteBuf segment;
 
     // written on the event loop, read by tasks
     private volatile long received;
@@ -144,6 +151,7 @@ abstract class StreamReceiver implements StreamSink {
             store.buffered(wholeLength);
             execute(this::finishWhole);
         } else {
+            submitSegment();
             execute(this::finish);
         }
     }
@@ -151,6 +159,7 @@ abstract class StreamReceiver implements StreamSink {
     @Override
     public void onAbort() {
         aborted = true;
+        dropSegment();
         execute(this::cleanUp);
     }
 
@@ -184,22 +193,56 @@ abstract class StreamReceiver implements StreamSink {
             wholeLength += n;
             return;
         }
-        int n = chunk.remaining();
-        byte[] copy = new byte[n];
-        chunk.get(copy);
-        pending += n;
-        store.buffered(n);
+        while (chunk.hasRemaining()) {
+            if (segment == null) {
+                segment = PooledByteBufAllocator.DEFAULT.directBuffer(SEGMENT, SEGMENT);
+            }
+            int n = Math.min(segment.writableBytes(), chunk.remaining());
+            int limit = chunk.limit();
+            chunk.limit(chunk.position() + n);
+            segment.writeBytes(chunk);
+            chunk.limit(limit);
+            pending += n;
+            store.buffered(n);
+            if (!segment.isWritable()) {
+                submitSegment();
+            }
+        }
         if (!paused && pending > HIGH_WATER) {
             paused = true;
             connection.pauseInput();
         }
+    }
+
+    /** Hands the filled part of the current segment to a write task, which releases it. */
+    private void submitSegment() {
+        ByteBuf full = segment;
+        if (full == null) {
+            return;
+        }
+        segment = null;
+        int n = full.readableBytes();
+        if (n == 0) {
+            full.release();
+            return;
+        }
         execute(() -> {
             try {
-                write(copy, copy.length);
+                write(full.nioBuffer(full.readerIndex(), n));
             } finally {
+                full.release();
                 connection.context().runOnContext(v -> drained(n));
             }
         });
+    }
+
+    /** An aborted request: the bytes of the unsent segment no longer wait for the disk. */
+    private void dropSegment() {
+        if (segment != null) {
+            store.buffered(-segment.readableBytes());
+            segment.release();
+            segment = null;
+        }
     }
 
     private void drained(int n) {
@@ -236,16 +279,16 @@ abstract class StreamReceiver implements StreamSink {
         }
     }
 
-    private void write(byte[] bytes, int length) {
+    private void write(ByteBuffer b) {
         if (failure != null || aborted || channel == null) {
             return;
         }
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
+            int length = b.remaining();
+            crc.update(b.duplicate());
             while (b.hasRemaining()) {
                 channel.write(b);
             }
-            crc.update(bytes, 0, length);
             written += length;
             long fsyncEvery = store.fsyncAfterWrittenBytes();
             unsynced += length;
@@ -301,7 +344,7 @@ abstract class StreamReceiver implements StreamSink {
             }
             crc.reset();
             open();
-            write(whole, wholeLength);
+            write(ByteBuffer.wrap(whole, 0, wholeLength));
         }
         finish();
     }

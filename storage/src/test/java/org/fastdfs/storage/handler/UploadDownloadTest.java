@@ -182,14 +182,15 @@ class UploadDownloadTest {
         try (StorageTestClient c = client()) {
             c.send(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, 10_000_000, "bin"),
                     StorageTestClient.PROFILE));
-            c.send(bytes(300_000, 8));
+            c.send(bytes(600_000, 8));
+            long whole = 600_000 / StreamReceiver.SEGMENT * StreamReceiver.SEGMENT; // the rest waits for more
             assertThat(eventually(() -> {
                 try {
-                    return tempFiles(store).size() == 1 && Files.size(tempFiles(store).get(0)) == 300_000;
+                    return tempFiles(store).size() == 1 && Files.size(tempFiles(store).get(0)) == whole;
                 } catch (IOException e) {
                     return false;
                 }
-            })).as("the content streams into a temp file").isTrue();
+            })).as("the content streams into a temp file, segment by segment").isTrue();
         }
         assertThat(eventually(() -> {
             try {
