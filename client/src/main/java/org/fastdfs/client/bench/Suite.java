@@ -25,7 +25,8 @@ import org.fastdfs.client.FdfsClient;
  *   <li>upload 64 MiB x 20, download them x 20;</li>
  * </ol>
  * each with 8 connections. Downloads and deletes work on the files of the preceding upload of the same
- * size; files left over are deleted (unmeasured) after their last use. {@link Plan#smoke()} divides the
+ * size (a delete's warm-up on the files of that upload's warm-up); files left over are deleted
+ * (unmeasured) after their last use. {@link Plan#smoke()} divides the
  * counts by ten for a smoke test.
  */
 public final class Suite {
@@ -80,7 +81,8 @@ public final class Suite {
                     // service is measured, not a fresh JVM
                     new Step(Op.UPLOAD, k4, 20_000 / div, 30_000 / div, Ceiling.FILES),
                     new Step(Op.DOWNLOAD, k4, 20_000 / div, 30_000 / div, Ceiling.NONE),
-                    new Step(Op.DELETE, k4, 20_000 / div, 0, Ceiling.NONE),
+                    // warmed up by deleting the upload's warm-up files
+                    new Step(Op.DELETE, k4, 20_000 / div, 30_000 / div, Ceiling.NONE),
                     new Step(Op.UPLOAD, m1, 200 / div, 1_000 / div, Ceiling.SENDFILE),
                     new Step(Op.DOWNLOAD, m1, 200 / div, 2_000 / div, Ceiling.SENDFILE),
                     new Step(Op.UPLOAD, m64, 20 / div, quick ? 0 : 5, Ceiling.SENDFILE),
@@ -133,12 +135,13 @@ public final class Suite {
                 throw new UncheckedIOException("ceiling in " + config.dataDir() + ": " + e.getMessage(), e);
             }
             Map<Long, List<String>> files = new HashMap<>();
+            Map<Long, List<String>> warmFiles = new HashMap<>();
             List<StepResult> results = new ArrayList<>();
             List<Step> steps = plan.steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 awaitIdle(config.watched(), progress);
-                results.add(runStep(client, step, config, files, atEnd, progress));
+                results.add(runStep(client, step, config, files, warmFiles, atEnd, progress));
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                     List<String> left = files.remove(step.size());
                     if (left != null) {
@@ -147,6 +150,7 @@ public final class Suite {
                 }
             }
             files.values().forEach(atEnd::addAll);
+            warmFiles.values().forEach(atEnd::addAll);
             return new SuiteResult(started, plan.quick(), config.label(), Machine.describe(config.dataDir()),
                     client.config().trackers().stream().map(Object::toString).toList(),
                     client.config().profile().toString(), config.connections(), ceilings, results);
@@ -165,7 +169,7 @@ public final class Suite {
     }
 
     private static StepResult runStep(FdfsClient client, Step step, Config config, Map<Long, List<String>> files,
-                                      List<String> atEnd, Progress progress) {
+                                      Map<Long, List<String>> warmFiles, List<String> atEnd, Progress progress) {
         BenchSpec spec = BenchSpec.of(step.name(), OpMix.of(step.op()), List.of(step.size()), config.connections(),
                 step.count()).withWarmup(new BenchSpec.Warmup(step.warmup(), null));
         if (step.op() == Op.UPLOAD) {
@@ -176,9 +180,16 @@ public final class Suite {
                 progress.note(step.name() + ": skipped, no files from an upload of " + Sizes.format(step.size()));
                 return new StepResult(step, null, "skipped: no uploaded files of " + Sizes.format(step.size()));
             }
-            if (step.op() == Op.DELETE && ids.size() < step.count()) {
-                spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), ids.size())
-                        .withWarmup(spec.warmup());
+            if (step.op() == Op.DELETE) {
+                // the warm-up deletes the upload's warm-up files, the measured phase the measured ones
+                List<String> warm = warmFiles.getOrDefault(step.size(), List.of());
+                int warmups = (int) Math.min(step.warmup(), warm.size());
+                spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(),
+                        Math.min(step.count(), ids.size())).withWarmup(new BenchSpec.Warmup(warmups, null));
+                List<String> both = new ArrayList<>(warm.subList(0, warmups));
+                both.addAll(ids);
+                ids = both;
+                warmFiles.put(step.size(), new ArrayList<>(warm.subList(warmups, warm.size())));
             }
             spec = spec.withIdsIn(ids);
         }
@@ -188,7 +199,8 @@ public final class Suite {
             BenchResult r = runner.run();
             if (step.op() == Op.UPLOAD) {
                 Set<String> measured = new HashSet<>(r.uploadedIds());
-                runner.leftovers().stream().filter(id -> !measured.contains(id)).forEach(atEnd::add);
+                List<String> warm = warmFiles.computeIfAbsent(step.size(), k -> new ArrayList<>());
+                runner.leftovers().stream().filter(id -> !measured.contains(id)).forEach(warm::add);
                 List<String> old = files.put(step.size(), r.uploadedIds());
                 if (old != null) {
                     atEnd.addAll(old);
