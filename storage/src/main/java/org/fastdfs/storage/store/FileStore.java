@@ -49,13 +49,13 @@ import org.jboss.logging.Logger;
  * {@code data/HH/LL/<name>} with {@code -m} sidecars.
  *
  * <p>New files become visible only when complete: they are written to a hidden temp file
- * ({@code .in-<random>.tmp}) in the directory of their final name, then renamed into place (never
+ * ({@code .in-<run>-<random>.tmp}) in the directory of their final name, then renamed into place (never
  * replacing an existing file; a clash draws a new name), and the binlog record is written before the
  * client gets its answer. The temp file sits next to its target, as in C FastDFS, so that the file
  * system allocates the new inode near its directory: ext4 without a journal (and others) otherwise
  * crowd every new inode into the block group of one temp directory, where each creation then scans past
  * the inodes of recently deleted files. Temp files a crash left behind are removed by a background
- * sweep after the start ({@link #tempSweep()}).
+ * sweep after the start ({@link #tempSweep()}), which knows them by the run mark in their names.
  */
 @ApplicationScoped
 public class FileStore {
@@ -66,7 +66,12 @@ public class FileStore {
     /** Name prefix and suffix of content being received; no file id starts with a dot. */
     static final String TEMP_PREFIX = ".in-";
     static final String TEMP_SUFFIX = ".tmp";
-    private static final long TEMP_SWEEP_MARGIN_MILLIS = 5_000;
+    /**
+     * Names this process's temp files ({@code .in-RUN-random.tmp}): the sweep after the start removes
+     * every other one, however young (a member killed and restarted within a second leaves temps
+     * younger than its start).
+     */
+    private final String tempRun = Long.toUnsignedString(ThreadLocalRandom.current().nextLong() | 1L, 36);
 
     private final StorageConfig config;
     private final StorageIdentity identity;
@@ -149,10 +154,8 @@ public class FileStore {
         timer.scheduleWithFixedDelay(this::saveStatFileQuietly, config.syncStatFileInterval(),
                 config.syncStatFileInterval(), TimeUnit.SECONDS);
         open = true;
-        // file times come from a coarse kernel clock: a margin keeps this run's own temp files safe
-        long staleBefore = clock.millis() - TEMP_SWEEP_MARGIN_MILLIS;
         // a thread of its own: on a large store the sweep takes a while, and must not delay the timer's work
-        tempSweep = CompletableFuture.runAsync(() -> sweepTemps(staleBefore),
+        tempSweep = CompletableFuture.runAsync(this::sweepTemps,
                 r -> daemon("fdfs-temp-sweep").newThread(r).start());
         LOG.infof("storage %s: base %s, %d store path(s) %s, %dx%d sub-directories%s", group(), base,
                 paths.count(), paths.roots(), paths.subdirCount(), paths.subdirCount(),
@@ -197,16 +200,17 @@ public class FileStore {
     }
 
     /**
-     * Deletes the temp files last written before {@code beforeMillis} (left by a crash mid-upload) in every
-     * sub-directory of every store path. Runs once after the start, on a thread of its own, while the
-     * storage serves: it only touches files no request of this process can own.
+     * Deletes the temp files of earlier runs (left by a crash mid-upload) in every sub-directory of every
+     * store path. Runs once after the start, on a thread of its own, while the storage serves: it only
+     * touches files no request of this process can own (their names carry another run's mark).
      */
-    private void sweepTemps(long beforeMillis) {
+    private void sweepTemps() {
+        String mine = TEMP_PREFIX + tempRun + "-";
         int removed = 0;
         for (int i = 0; i < paths.count() && open; i++) {
             for (int high = 0; high < paths.subdirCount() && open; high++) {
                 for (int low = 0; low < paths.subdirCount() && open; low++) {
-                    removed += sweepTemps(paths.dir(i, high, low), beforeMillis);
+                    removed += sweepTemps(paths.dir(i, high, low), mine);
                 }
             }
         }
@@ -215,11 +219,11 @@ public class FileStore {
         }
     }
 
-    private static int sweepTemps(Path dir, long beforeMillis) {
+    private static int sweepTemps(Path dir, String mine) {
         int removed = 0;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
             for (Path f : temps) {
-                if (Files.getLastModifiedTime(f).toMillis() < beforeMillis && Files.deleteIfExists(f)) {
+                if (!f.getFileName().toString().startsWith(mine) && Files.deleteIfExists(f)) {
                     removed++;
                 }
             }
@@ -447,8 +451,8 @@ public class FileStore {
      */
     public FileChannel newTempChannel(Path dir, Path[] name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve(TEMP_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + TEMP_SUFFIX);
+            Path p = dir.resolve(TEMP_PREFIX + tempRun + "-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
             try {
                 FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 name[0] = p;
