@@ -221,14 +221,21 @@ public final class Suite {
 
     /** A process is idle below this CPU share (of one core). */
     static final double IDLE_SHARE = 0.05;
+    /** The machine is idle below this share of all its cores (kernel threads included). */
+    static final double MACHINE_IDLE_SHARE = 0.10;
+    /** ...and once the page cache holds at most this much data not yet written to disk. */
+    static final long UNWRITTEN_LIMIT_KIB = 64 * 1024;
     static final Duration IDLE_WINDOW = Duration.ofSeconds(1);
     static final Duration IDLE_MAX_WAIT = Duration.ofSeconds(60);
 
     /**
      * Waits until every watched process uses less than {@value #IDLE_SHARE} of a core over one
-     * {@link #IDLE_WINDOW}, at most {@link #IDLE_MAX_WAIT}: each scenario starts on servers that have
-     * finished the previous one (replicating its uploads and the deletion of its files), so that it
-     * measures itself and not the tail of the one before. Replication keeps running during the scenario.
+     * {@link #IDLE_WINDOW}, and the machine as a whole less than {@value #MACHINE_IDLE_SHARE} of its cores
+     * with at most {@value #UNWRITTEN_LIMIT_KIB} KiB of unwritten page cache (on Linux), at most
+     * {@link #IDLE_MAX_WAIT}: each scenario starts on servers that have finished the previous one
+     * (replicating its uploads and the deletion of its files) and on a kernel that has written its
+     * uploads back, so that it measures itself and not the tail of the one before. Replication keeps
+     * running during the scenario.
      */
     static void awaitIdle(List<BenchRunner.Watched> watched, Progress progress) {
         if (watched.isEmpty()) {
@@ -238,6 +245,7 @@ public final class Suite {
         double maxTicks = IDLE_SHARE * ProcStats.TICKS_PER_SECOND * IDLE_WINDOW.toMillis() / 1000.0;
         while (System.nanoTime() < deadline) {
             long[] before = ticks(watched);
+            MachineStats machineBefore = MachineStats.read();
             try {
                 Thread.sleep(IDLE_WINDOW.toMillis());
             } catch (InterruptedException e) {
@@ -245,15 +253,20 @@ public final class Suite {
                 return;
             }
             long[] after = ticks(watched);
+            MachineStats machine = MachineStats.read();
             boolean idle = true;
             for (int i = 0; i < after.length; i++) {
                 idle &= after[i] < 0 || before[i] < 0 || after[i] - before[i] <= maxTicks;
+            }
+            if (machine != null && machineBefore != null) {
+                idle &= machine.busyShareSince(machineBefore) < MACHINE_IDLE_SHARE
+                        && machine.unwrittenKib() <= UNWRITTEN_LIMIT_KIB;
             }
             if (idle) {
                 return;
             }
         }
-        progress.note("note: the servers were still busy after " + IDLE_MAX_WAIT.toSeconds() + " s; going on");
+        progress.note("note: the machine was still busy after " + IDLE_MAX_WAIT.toSeconds() + " s; going on");
     }
 
     private static long[] ticks(List<BenchRunner.Watched> watched) {

@@ -1,0 +1,53 @@
+package org.fastdfs.client.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MachineStatsTest {
+
+    static final String MEMINFO = """
+            MemTotal:       24607344 kB
+            Dirty:            123456 kB
+            Writeback:          4096 kB
+            WritebackTmp:          0 kB
+            """;
+
+    @Test
+    void busyTimeIsAllButIdleAndIowaitAndUnwrittenIsDirtyPlusWriteback() {
+        MachineStats s = MachineStats.parse("""
+                cpu  1000 10 500 8000 200 0 90 5 0 0
+                cpu0 500 5 250 4000 100 0 45 2 0 0
+                intr 123
+                """, MEMINFO);
+
+        assertThat(s.totalTicks()).isEqualTo(1000 + 10 + 500 + 8000 + 200 + 90 + 5);
+        assertThat(s.busyTicks()).isEqualTo(1000 + 10 + 500 + 90 + 5);
+        assertThat(s.unwrittenKib()).isEqualTo(123456 + 4096);
+    }
+
+    @Test
+    void theBusyShareIsTakenBetweenTwoReadings() {
+        MachineStats before = new MachineStats(1_000, 10_000, 0);
+        MachineStats after = new MachineStats(1_050, 10_200, 0);
+
+        assertThat(after.busyShareSince(before)).isEqualTo(0.25);
+        assertThat(before.busyShareSince(before)).isZero();
+    }
+
+    @Test
+    void aStatWithoutTheCpuLineIsRefused() {
+        assertThatThrownBy(() -> MachineStats.parse("intr 1\n", MEMINFO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void thisMachineCanBeReadWhereThereIsAProcFileSystem() {
+        MachineStats s = MachineStats.read();
+        if (s != null) {
+            assertThat(s.totalTicks()).isPositive();
+            assertThat(s.busyTicks()).isBetween(0L, s.totalTicks());
+            assertThat(s.unwrittenKib()).isNotNegative();
+        }
+    }
+}
