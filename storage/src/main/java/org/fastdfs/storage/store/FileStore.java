@@ -72,6 +72,8 @@ public class FileStore {
      * younger than its start).
      */
     private final String tempRun = Long.toUnsignedString(ThreadLocalRandom.current().nextLong() | 1L, 36);
+    /** How old the disk usage an upload is admitted against may be. */
+    static final long USAGE_MAX_AGE_MS = 1_000;
 
     private final StorageConfig config;
     private final StorageIdentity identity;
@@ -81,8 +83,6 @@ public class FileStore {
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicLong bufferedPeak = new AtomicLong();
     private StorePaths paths;
-    /** How old the disk usage an upload is admitted against may be. */
-    static final long USAGE_MAX_AGE_MS = 1_000;
     private java.nio.file.FileStore[] fileSystems;
     /** Per store path: the last usage read and when, for {@link #recentUsage}. */
     private AtomicReferenceArray<TimedUsage> lastUsage;
