@@ -1,8 +1,10 @@
 package org.fastdfs.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -28,10 +30,19 @@ public final class StorageFixtures {
         return Files.readString(store.basePath().resolve("data/sync/binlog.000"), StandardCharsets.ISO_8859_1);
     }
 
-    /** The temp files (content being received, {@code .in-*.tmp}) anywhere under store path 0. */
+    /**
+     * The temp files (content being received, {@code .in-*.tmp}) anywhere under store path 0. A temp
+     * file the storage removes while the walk passes it is walked over again, not reported as an error.
+     */
     public static List<Path> tempFiles(FileStore store) throws IOException {
-        try (Stream<Path> s = Files.walk(store.paths().dataDir(0))) {
-            return s.filter(StorageFixtures::isTemp).toList();
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> s = Files.walk(store.paths().dataDir(0))) {
+                return s.filter(StorageFixtures::isTemp).toList();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 
