@@ -26,7 +26,7 @@ public final class StorageTestClient implements Closeable {
     public static final String GROUP = "group1";
     public static final WireProfile PROFILE = WireProfile.CLASSIC;
 
-    /** A response: header and body. */
+    /** A frame read off a socket (a response, or a request a scripted peer received): header and body. */
     public record Response(Header header, byte[] body) {
         public int status() {
             return header.status();
@@ -58,6 +58,11 @@ public final class StorageTestClient implements Closeable {
     }
 
     public Response read() throws IOException {
+        return read(in);
+    }
+
+    /** Reads one whole frame from {@code in}. */
+    public static Response read(DataInputStream in) throws IOException {
         byte[] h = new byte[Header.SIZE];
         in.readFully(h);
         Header header = Header.decode(ByteBuffer.wrap(h));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.fastdfs.client.FdfsClient;
 
 /**
@@ -143,7 +144,7 @@ public final class Suite {
             List<Step> steps = plan.steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                awaitIdle(config.watched(), progress);
+                awaitIdle(config.watched(), MachineStats::read, progress);
                 results.add(runStep(client, step, config, files, warmFiles, atEnd, progress));
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                     List<String> left = files.remove(step.size());
@@ -238,8 +239,11 @@ public final class Suite {
      * (replicating its uploads and the deletion of its files) and on a kernel that has written its
      * uploads back, so that it measures itself and not the tail of the one before. Replication keeps
      * running during the scenario.
+     *
+     * @param machine the machine's figures now, or null where they cannot be read (then only the watched
+     *                processes count)
      */
-    static void awaitIdle(List<BenchRunner.Watched> watched, Progress progress) {
+    static void awaitIdle(List<BenchRunner.Watched> watched, Supplier<MachineStats> machine, Progress progress) {
         if (watched.isEmpty()) {
             return;
         }
@@ -247,7 +251,7 @@ public final class Suite {
         double maxTicks = IDLE_SHARE * ProcStats.TICKS_PER_SECOND * IDLE_WINDOW.toMillis() / 1000.0;
         while (System.nanoTime() < deadline) {
             long[] before = ticks(watched);
-            MachineStats machineBefore = MachineStats.read();
+            MachineStats machineBefore = machine.get();
             try {
                 Thread.sleep(IDLE_WINDOW.toMillis());
             } catch (InterruptedException e) {
@@ -255,14 +259,14 @@ public final class Suite {
                 return;
             }
             long[] after = ticks(watched);
-            MachineStats machine = MachineStats.read();
+            MachineStats machineAfter = machine.get();
             boolean idle = true;
             for (int i = 0; i < after.length; i++) {
                 idle &= after[i] < 0 || before[i] < 0 || after[i] - before[i] <= maxTicks;
             }
-            if (machine != null && machineBefore != null) {
-                idle &= machine.busyShareSince(machineBefore) < MACHINE_IDLE_SHARE
-                        && machine.unwrittenKib() <= UNWRITTEN_LIMIT_KIB;
+            if (machineAfter != null && machineBefore != null) {
+                idle &= machineAfter.busyShareSince(machineBefore) < MACHINE_IDLE_SHARE
+                        && machineAfter.unwrittenKib() <= UNWRITTEN_LIMIT_KIB;
             }
             if (idle) {
                 return;

@@ -2,8 +2,12 @@ package org.fastdfs.client.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MachineStatsTest {
 
@@ -43,11 +47,17 @@ class MachineStatsTest {
 
     @Test
     void thisMachineCanBeReadWhereThereIsAProcFileSystem() {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "Linux only");
         MachineStats s = MachineStats.read();
-        if (s != null) {
-            assertThat(s.totalTicks()).isPositive();
-            assertThat(s.busyTicks()).isBetween(0L, s.totalTicks());
-            assertThat(s.unwrittenKib()).isNotNegative();
-        }
+
+        assertThat(s).isNotNull();
+        assertThat(s.totalTicks()).isPositive();
+        assertThat(s.busyTicks()).isBetween(0L, s.totalTicks());
+        assertThat(s.unwrittenKib()).isNotNegative();
+    }
+
+    @Test
+    void aDirectoryWithoutTheFilesReadsAsNothing(@TempDir Path dir) {
+        assertThat(MachineStats.read(dir)).isNull();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.fastdfs.client.ClientConfig;
 import org.fastdfs.client.FdfsClient;
@@ -104,14 +105,33 @@ class SuiteTest {
         try {
             long t0 = System.nanoTime();
             Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid()),
-                    new BenchRunner.Watched("gone", Long.MAX_VALUE)), Progress.NONE);
+                    new BenchRunner.Watched("gone", Long.MAX_VALUE)), () -> null, Progress.NONE);
             assertThat((System.nanoTime() - t0) / 1_000_000).as("one window of a second")
                     .isBetween(900L, 10_000L);
         } finally {
             sleeper.destroy();
         }
         long t0 = System.nanoTime();
-        Suite.awaitIdle(List.of(), Progress.NONE);
+        Suite.awaitIdle(List.of(), () -> null, Progress.NONE);
         assertThat((System.nanoTime() - t0) / 1_000_000).as("nothing to watch: no wait").isLessThan(100L);
+    }
+
+    @Test
+    void aScenarioAlsoWaitsForAnIdleMachineWithItsUploadsWrittenBack() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        // readings one second apart: half the cores busy, then idle but 1 GiB unwritten, then quiet
+        Iterator<MachineStats> readings = List.of(
+                new MachineStats(0, 0, 0), new MachineStats(100, 200, 0),
+                new MachineStats(100, 200, 0), new MachineStats(105, 400, 1 << 20),
+                new MachineStats(105, 400, 1 << 20), new MachineStats(110, 600, 1024)).iterator();
+        try {
+            long t0 = System.nanoTime();
+            Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid())), readings::next, Progress.NONE);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("three windows of a second")
+                    .isBetween(2_700L, 15_000L);
+            assertThat(readings.hasNext()).isFalse();
+        } finally {
+            sleeper.destroy();
+        }
     }
 }

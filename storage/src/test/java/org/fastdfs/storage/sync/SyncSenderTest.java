@@ -2,6 +2,7 @@ package org.fastdfs.storage.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fastdfs.storage.StorageTestClient.read;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.DataInputStream;
@@ -24,6 +25,7 @@ import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Header;
 import org.fastdfs.proto.sync.SyncCopyFileRequest;
 import org.fastdfs.proto.sync.SyncDeleteFileRequest;
+import org.fastdfs.storage.StorageTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +47,6 @@ class SyncSenderTest {
     @AfterEach
     void close() throws IOException {
         server.close();
-    }
-
-    /** One request as the peer received it: its header and body. */
-    record Received(Header header, byte[] body) {
-    }
-
-    private static Received read(DataInputStream in) throws IOException {
-        byte[] h = new byte[Header.SIZE];
-        in.readFully(h);
-        Header header = Header.decode(ByteBuffer.wrap(h));
-        byte[] body = new byte[(int) header.bodyLength()];
-        in.readFully(body);
-        return new Received(header, body);
     }
 
     private static void answer(OutputStream out, int status) throws IOException {
@@ -102,7 +91,7 @@ class SyncSenderTest {
         Path f = file(size);
         byte[] content = Files.readAllBytes(f);
         CompletableFuture<Void> peer = peer((in, out) -> {
-            Received r = read(in);
+            StorageTestClient.Response r = read(in);
             assertThat(r.header().command()).isEqualTo(Command.SYNC_CREATE_FILE.code());
             byte[] tail = Arrays.copyOfRange(r.body(), r.body().length - size, r.body().length);
             assertThat(tail).isEqualTo(content);
