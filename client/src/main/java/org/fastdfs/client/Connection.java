@@ -15,8 +15,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.fastdfs.io.SilenceWatchdog;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Header;
@@ -41,38 +44,47 @@ final class Connection implements Closeable {
 
     private final Endpoint endpoint;
     private final Socket socket;
+    private final SilenceWatchdog.Guard guard;
     private final DataInputStream in;
     private final OutputStream out;
-    private final int timeoutMillis;
+    private final long timeoutMillis;
     private long lastUsedNanos = System.nanoTime();
     private boolean pooled;
     private boolean broken;
 
-    private Connection(Endpoint endpoint, Socket socket, int timeoutMillis) throws IOException {
+    private Connection(Endpoint endpoint, Socket socket, Duration timeout) throws IOException {
         this.endpoint = endpoint;
         this.socket = socket;
-        this.timeoutMillis = timeoutMillis;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE));
-        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+        this.timeoutMillis = timeout.toMillis();
+        InputStream rawIn = socket.getInputStream();
+        OutputStream rawOut = socket.getOutputStream();
+        this.guard = SilenceWatchdog.guard(socket, timeout);
+        this.in = new DataInputStream(new BufferedInputStream(guard.input(rawIn), BUFFER_SIZE));
+        this.out = new BufferedOutputStream(guard.output(rawOut), BUFFER_SIZE);
     }
 
-    /** Connects to {@code endpoint} with the configured timeouts. */
+    /**
+     * Connects to {@code endpoint} with the configured timeouts. The socket is a blocking channel
+     * without a read timeout (a reply is one {@code read}, no {@code poll}); the network timeout is
+     * kept by the {@link SilenceWatchdog}.
+     */
     static Connection open(Endpoint endpoint, ClientConfig config) {
-        Socket socket = new Socket();
+        Socket socket = null;
         try {
             int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
-            int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.networkTimeout().toMillis());
             InetSocketAddress address = new InetSocketAddress(endpoint.host(), endpoint.port());
             if (address.isUnresolved()) {
                 throw new UnknownHostException(endpoint.host());
             }
-            socket.connect(address, connectMillis);
-            socket.setSoTimeout(timeoutMillis);
+            socket = SocketChannel.open().socket();
+            socket.connect(address, connectMillis); // the channel is blocking again afterwards
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            return new Connection(endpoint, socket, timeoutMillis);
+            return new Connection(endpoint, socket, config.networkTimeout());
         } catch (IOException e) {
-            closeQuietly(socket);
+            if (socket != null) {
+                closeQuietly(socket);
+            }
             String reason = e instanceof UnknownHostException ? "unknown host " + endpoint.host()
                     : e instanceof SocketTimeoutException ? "connect timed out after " + config.connectTimeout().toMillis() + " ms"
                     : e instanceof ConnectException ? "connection refused"
@@ -327,7 +339,6 @@ final class Connection implements Closeable {
     void quitAndClose() {
         if (!broken && !socket.isClosed()) {
             try {
-                socket.setSoTimeout(200);
                 out.write(Frames.request(Command.QUIT));
                 out.flush();
             } catch (IOException ignored) {
@@ -340,6 +351,7 @@ final class Connection implements Closeable {
     @Override
     public void close() {
         broken = true;
+        guard.close();
         closeQuietly(socket);
     }
 
@@ -363,6 +375,7 @@ final class Connection implements Closeable {
 
     private FdfsNetworkException ioFailure(String what, IOException e) {
         broken = true;
+        guard.close();
         closeQuietly(socket);
         String reason = e instanceof SocketTimeoutException ? "no answer within " + timeoutMillis + " ms"
                 : e instanceof EOFException && e.getMessage() == null ? "connection closed by the server"
@@ -373,6 +386,7 @@ final class Connection implements Closeable {
 
     private FdfsNetworkException malformed(String what, String detail) {
         broken = true;
+        guard.close();
         closeQuietly(socket);
         return new FdfsNetworkException(endpoint, Status.EIO.code(),
                 what + " on " + endpoint + ": malformed reply: " + detail, null);

@@ -3,15 +3,11 @@ package org.fastdfs.storage.sync;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.fastdfs.io.SilenceWatchdog;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Header;
@@ -24,10 +20,9 @@ import org.fastdfs.proto.sync.ReportServerIdRequest;
  * (small ones in the request's write, larger ones with {@code transferTo}, zero copy), and returns the
  * reply's status. Not thread-safe.
  *
- * <p>The socket stays in blocking mode without a read timeout: a read with a timeout costs four
- * {@code fcntl} calls around every reply in the JDK (to non-blocking and back). Instead a shared
- * watchdog closes a connection whose call has made no progress for the network timeout, which ends
- * the blocked read or write with an {@link IOException}.
+ * <p>The socket stays in blocking mode without a read timeout (a reply is one {@code read}); the
+ * shared {@link SilenceWatchdog} closes a connection whose call has made no progress for the network
+ * timeout, which ends the blocked read or write with a {@link java.net.SocketTimeoutException}.
  */
 final class SyncSender implements AutoCloseable {
 
@@ -36,25 +31,8 @@ final class SyncSender implements AutoCloseable {
     /** Larger content is sent in pieces of at most this size, each renewing the deadline. */
     private static final long TRANSFER_CHUNK = 4L << 20;
 
-    private static final Set<SyncSender> OPEN = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fdfs-sync-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
-    static {
-        WATCHDOG.scheduleWithFixedDelay(SyncSender::closeOverdue, 200, 200, TimeUnit.MILLISECONDS);
-    }
-
     private final SocketChannel channel;
-    private final long timeoutNanos;
-    /**
-     * {@link System#nanoTime()} by which the current call must have made progress (sent a piece of the
-     * file, or be answered); 0 between calls.
-     */
-    private volatile long deadline;
-    private volatile boolean timedOut;
+    private final SilenceWatchdog.Guard guard;
 
     /** Reused for small content: one per connection, not one per request. */
     private final ByteBuffer small = ByteBuffer.allocateDirect(SMALL_CONTENT);
@@ -62,8 +40,7 @@ final class SyncSender implements AutoCloseable {
 
     private SyncSender(SocketChannel channel, int networkTimeoutMs) {
         this.channel = channel;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, networkTimeoutMs));
-        OPEN.add(this);
+        this.guard = SilenceWatchdog.guard(channel, Duration.ofMillis(Math.max(1, networkTimeoutMs)));
     }
 
     static SyncSender connect(String host, int port, String bindAddr, String myId, int connectTimeoutMs,
@@ -98,7 +75,7 @@ final class SyncSender implements AutoCloseable {
      * one wake-up of the peer), more by sendfile.
      */
     int call(Request request, FileChannel file, long offset, long length) throws IOException {
-        deadline = System.nanoTime() + timeoutNanos;
+        guard.arm();
         try {
             send(ByteBuffer.wrap(Frames.request(request, WireProfile.CURRENT)), file, offset, length);
             Header header = readHeader();
@@ -108,9 +85,9 @@ final class SyncSender implements AutoCloseable {
             }
             return header.status();
         } catch (IOException e) {
-            throw timedOut ? timeout(e) : e;
+            throw guard.explain(e);
         } finally {
-            deadline = 0;
+            guard.disarm();
         }
     }
 
@@ -138,7 +115,7 @@ final class SyncSender implements AutoCloseable {
                     throw new IOException("the file shrank while being sent");
                 }
                 sent += n;
-                deadline = System.nanoTime() + timeoutNanos; // the timeout is for silence, not for the whole file
+                guard.arm(); // the timeout is for silence, not for the whole file
             }
         }
     }
@@ -161,38 +138,20 @@ final class SyncSender implements AutoCloseable {
 
     /** Keeps an idle connection alive. */
     void activeTest() throws IOException {
-        deadline = System.nanoTime() + timeoutNanos;
+        guard.arm();
         try {
             writeFully(ByteBuffer.wrap(Frames.request(Command.ACTIVE_TEST)));
             readHeader();
         } catch (IOException e) {
-            throw timedOut ? timeout(e) : e;
+            throw guard.explain(e);
         } finally {
-            deadline = 0;
-        }
-    }
-
-    private SocketTimeoutException timeout(IOException cause) {
-        SocketTimeoutException t = new SocketTimeoutException("the peer did not answer within "
-                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-        t.initCause(cause);
-        return t;
-    }
-
-    private static void closeOverdue() {
-        long now = System.nanoTime();
-        for (SyncSender s : OPEN) {
-            long d = s.deadline;
-            if (d != 0 && now - d > 0) {
-                s.timedOut = true;
-                s.close();
-            }
+            guard.disarm();
         }
     }
 
     @Override
     public void close() {
-        OPEN.remove(this);
+        guard.close();
         try {
             channel.close();
         } catch (IOException ignored) {

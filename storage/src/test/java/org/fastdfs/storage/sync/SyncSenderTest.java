@@ -142,7 +142,7 @@ class SyncSenderTest {
                     assertThatThrownBy(() -> s.call(new SyncDeleteFileRequest(1, "group1", "M00/00/00/x.bin"),
                             null, 0, 0))
                             .isInstanceOf(SocketTimeoutException.class)
-                            .hasMessageContaining("did not answer within 300 ms"));
+                            .hasMessageContaining("no answer within 300 ms"));
         }
         peer.get();
     }
