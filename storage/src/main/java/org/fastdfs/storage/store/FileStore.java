@@ -74,6 +74,8 @@ public class FileStore {
     private final String tempRun = Long.toUnsignedString(ThreadLocalRandom.current().nextLong() | 1L, 36);
     /** How old the disk usage an upload is admitted against may be. */
     static final long USAGE_MAX_AGE_MS = 1_000;
+    /** Largest lag of the kernel's coarse file-time clock behind the wall clock (a tick at HZ=100 is 10 ms). */
+    static final long KERNEL_CLOCK_LAG_MS = 20;
 
     private final StorageConfig config;
     private final StorageIdentity identity;
@@ -531,6 +533,7 @@ public class FileStore {
      * mtime; for a replica the source's); false if it exists. Blocking.
      */
     public boolean writeNew(Path target, byte[] content, int length, long timestamp) throws IOException {
+        long before = System.currentTimeMillis();
         FileChannel channel;
         try {
             channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -545,12 +548,26 @@ public class FileStore {
             if (config.fsyncAfterWrittenBytes() > 0) {
                 channel.force(false);
             }
-            setMtime(target, timestamp);
+            if (!stampedIn(timestamp, before, System.currentTimeMillis())) {
+                setMtime(target, timestamp);
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             throw e;
         }
         return true;
+    }
+
+    /**
+     * True when a file created and written between the wall-clock times {@code beforeMillis} and
+     * {@code afterMillis} has an mtime in second {@code seconds} already, so setting it would change
+     * nothing: both times lie in that second, the first at least {@value #KERNEL_CLOCK_LAG_MS} ms
+     * into it (the kernel stamps files with a coarse clock that may lag the one Java reads by a tick).
+     * The usual case for an upload, and for a replica that follows its source within the second.
+     */
+    static boolean stampedIn(long seconds, long beforeMillis, long afterMillis) {
+        long start = seconds * 1000;
+        return beforeMillis - start >= KERNEL_CLOCK_LAG_MS && afterMillis < start + 1000 && afterMillis >= beforeMillis;
     }
 
     /**
