@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -34,6 +35,7 @@ import org.fastdfs.proto.WireProfile;
  *
  * <p>A connection that saw an I/O error, a malformed reply, an EINVAL status (the storage closes
  * after it, §1.4) or a half-sent request is {@linkplain #broken() broken} and must not be reused.
+ * Interrupting a thread blocked on it closes the connection (the call fails with EIO, "interrupted").
  * Not thread-safe: the pool hands it to one caller at a time.
  */
 final class Connection implements Closeable {
@@ -88,6 +90,7 @@ final class Connection implements Closeable {
             String reason = e instanceof UnknownHostException ? "unknown host " + endpoint.host()
                     : e instanceof SocketTimeoutException ? "connect timed out after " + config.connectTimeout().toMillis() + " ms"
                     : e instanceof ConnectException ? "connection refused"
+                    : e instanceof ClosedByInterruptException ? "interrupted"
                     : String.valueOf(e.getMessage());
             int status = e instanceof SocketTimeoutException ? Status.ETIMEDOUT.code() : Status.EIO.code();
             throw new FdfsNetworkException(endpoint, status, "cannot connect to " + endpoint + ": " + reason, e);
@@ -379,7 +382,8 @@ final class Connection implements Closeable {
         closeQuietly(socket);
         String reason = e instanceof SocketTimeoutException ? "no answer within " + timeoutMillis + " ms"
                 : e instanceof EOFException && e.getMessage() == null ? "connection closed by the server"
-                : String.valueOf(e.getMessage());
+                : e instanceof ClosedByInterruptException ? "interrupted"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         int status = e instanceof SocketTimeoutException ? Status.ETIMEDOUT.code() : Status.EIO.code();
         return new FdfsNetworkException(endpoint, status, what + " on " + endpoint + ": " + reason, e);
     }

@@ -164,6 +164,39 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void anInterruptEndsAWaitForAnAnswer() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        try (FakeServer mute = new FakeServer(f -> {
+                try {
+                    never.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+             FdfsClient client = new FdfsClient(ClientConfig.builder().tracker(mute.endpoint())
+                     .networkTimeout(Duration.ofSeconds(30)).build())) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                try {
+                    client.tracker().queryStore();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            Thread.sleep(300); // blocked in the read by now
+            caller.interrupt();
+            caller.join(5_000);
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(failure.get()).isInstanceOf(FdfsNetworkException.class)
+                    .hasMessageContaining("interrupted")
+                    .satisfies(e -> assertThat(((FdfsException) e).statusCode()).isEqualTo(Status.EIO));
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
     void sendsQuitWhenClosed() throws Exception {
         try (MemoryCluster cluster = new MemoryCluster()) {
             FdfsClient client = cluster.client();
