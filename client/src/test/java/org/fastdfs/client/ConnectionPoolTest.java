@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Status;
@@ -141,17 +142,22 @@ class ConnectionPoolTest {
         }
     }
 
+    /** A server that reads requests and never answers, until {@code never} counts down. */
+    static FakeServer mute(CountDownLatch never) throws IOException {
+        return new FakeServer(f -> {
+            try {
+                never.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
     @Test
     void timesOutWhenTheServerDoesNotAnswer() throws IOException {
         CountDownLatch never = new CountDownLatch(1);
-        try (FakeServer mute = new FakeServer(f -> {
-                try {
-                    never.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
+        try (FakeServer mute = mute(never);
              FdfsClient client = new FdfsClient(ClientConfig.builder().tracker(mute.endpoint())
                      .networkTimeout(Duration.ofMillis(200)).build())) {
             assertThatThrownBy(() -> client.tracker().queryStore())
@@ -166,17 +172,10 @@ class ConnectionPoolTest {
     @Test
     void anInterruptEndsAWaitForAnAnswer() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        try (FakeServer mute = new FakeServer(f -> {
-                try {
-                    never.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
+        try (FakeServer mute = mute(never);
              FdfsClient client = new FdfsClient(ClientConfig.builder().tracker(mute.endpoint())
                      .networkTimeout(Duration.ofSeconds(30)).build())) {
-            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread caller = Thread.ofPlatform().start(() -> {
                 try {
                     client.tracker().queryStore();

@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,6 +27,22 @@ class SilenceWatchdogTest {
         @Override
         public void close() {
             closes.incrementAndGet();
+        }
+    }
+
+    /** A blocking channel connected to a peer socket on the loopback. */
+    record Link(ServerSocket server, SocketChannel ch, Socket peer) implements AutoCloseable {
+        static Link open() throws IOException {
+            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()));
+            return new Link(server, ch, server.accept());
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (server; ch; peer) {
+                // all three closed
+            }
         }
     }
 
@@ -74,10 +91,10 @@ class SilenceWatchdogTest {
 
     @Test
     void endsABlockedReadOfASilentPeerWithATimeout() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             SocketChannel ch = SocketChannel.open(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()));
-             Socket peer = server.accept();
-             SilenceWatchdog.Guard g = SilenceWatchdog.guard(ch, Duration.ofMillis(200))) {
+        try (Link link = Link.open();
+             SilenceWatchdog.Guard g = SilenceWatchdog.guard(link.ch, Duration.ofMillis(200))) {
+            SocketChannel ch = link.ch;
+            Socket peer = link.peer;
             InputStream in = g.input(ch.socket().getInputStream());
             long start = System.nanoTime();
             assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class)
@@ -91,10 +108,10 @@ class SilenceWatchdogTest {
 
     @Test
     void aPeerThatAnswersInTimeIsNeverCut() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             SocketChannel ch = SocketChannel.open(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()));
-             Socket peer = server.accept();
-             SilenceWatchdog.Guard g = SilenceWatchdog.guard(ch, Duration.ofMillis(300))) {
+        try (Link link = Link.open();
+             SilenceWatchdog.Guard g = SilenceWatchdog.guard(link.ch, Duration.ofMillis(300))) {
+            SocketChannel ch = link.ch;
+            Socket peer = link.peer;
             InputStream in = g.input(ch.socket().getInputStream());
             OutputStream out = g.output(ch.socket().getOutputStream());
             Thread echo = Thread.ofPlatform().start(() -> {
