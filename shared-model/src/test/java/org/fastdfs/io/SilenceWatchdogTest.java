@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SilenceWatchdogTest {
 
@@ -103,6 +104,23 @@ class SilenceWatchdogTest {
             assertThat(millis).isGreaterThanOrEqualTo(200);
             assertThat(ch.isOpen()).isFalse();
             assertThat(peer.getInputStream().read()).isEqualTo(-1); // the peer sees the close
+        }
+    }
+
+    @Test
+    @Timeout(20) // without the watchdog the write would block for good
+    void endsAWriteToAPeerThatStopsReadingWithATimeout() throws Exception {
+        try (Link link = Link.open();
+             SilenceWatchdog.Guard g = SilenceWatchdog.guard(link.ch, Duration.ofMillis(200))) {
+            OutputStream out = g.output(link.ch.socket().getOutputStream());
+            byte[] chunk = new byte[1 << 20];
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1024; i++) { // the peer never reads: the socket buffers fill, a write blocks
+                    out.write(chunk);
+                }
+            }).isInstanceOf(SocketTimeoutException.class).hasMessage("no answer within 200 ms");
+            assertThat(g.fired()).isTrue();
+            assertThat(link.ch.isOpen()).isFalse();
         }
     }
 

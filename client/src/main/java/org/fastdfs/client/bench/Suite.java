@@ -83,7 +83,7 @@ public final class Suite {
                     // a long-running service is measured, not a fresh JVM
                     new Step(Op.UPLOAD, k4, 20_000 / div, 60_000 / div, Ceiling.FILES),
                     // 30,000 left a storage at 0.095 ms of CPU per download, 0.06 after 80,000 more
-                    // requests: the download path shares its code with the uploads compiled before it
+                    // requests: the download path, too, takes tens of thousands of requests to compile
                     new Step(Op.DOWNLOAD, k4, 20_000 / div, 60_000 / div, Ceiling.NONE),
                     // warmed up by deleting the upload's warm-up files
                     new Step(Op.DELETE, k4, 20_000 / div, 30_000 / div, Ceiling.NONE),

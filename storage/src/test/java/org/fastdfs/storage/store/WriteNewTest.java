@@ -44,7 +44,6 @@ class WriteNewTest {
                         .isEqualTo(p.id().createTimestamp());
                 assertThat(Files.readAllBytes(file)).isEqualTo(content);
                 n++;
-                Thread.sleep(n % 50 == 0 ? 7 : 0);
             }
         } finally {
             s.close();
