@@ -15,11 +15,13 @@ import java.util.Map;
  * @param ops          one result per operation of the mix
  * @param total        all operations together
  * @param processes    watched processes over the measured phase
+ * @param machine      the whole machine over the measured phase, {@code null} where unknown
  * @param stoppedEarly why the run ended before its count or duration, or {@code null}
  * @param uploadedIds  ids of the files uploaded in the measured phase (not in the JSON)
  */
 public record BenchResult(BenchSpec spec, List<String> trackers, String profile, Instant started, double seconds,
-                          List<OpResult> ops, OpResult total, List<ProcessUsage> processes, String stoppedEarly,
+                          List<OpResult> ops, OpResult total, List<ProcessUsage> processes, MachineUsage machine,
+                          String stoppedEarly,
                           List<String> uploadedIds) {
 
     public BenchResult {
@@ -61,6 +63,7 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
         o.put("ops", byOp);
         o.put("total", total.toJson());
         o.put("processes", processes.stream().map(ProcessUsage::toJson).toList());
+        o.put("machine", machine == null ? null : machine.toJson());
         return o;
     }
 }

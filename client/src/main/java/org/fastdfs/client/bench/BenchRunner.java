@@ -103,8 +103,10 @@ public final class BenchRunner {
                 all.add(new Watched("client", self));
             }
             List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
+            MachineStats machineBefore = MachineStats.read();
             Instant started = Instant.now();
             long seconds = runPhase(measure);
+            MachineStats machineAfter = MachineStats.read();
             List<ProcStats> after = all.stream().map(w -> ProcStats.read(w.pid())).toList();
             double secs = seconds / 1e9;
             List<OpResult> ops = new ArrayList<>();
@@ -116,7 +118,8 @@ public final class BenchRunner {
                 usage.add(new ProcessUsage(all.get(i).name(), all.get(i).pid(), before.get(i), after.get(i), attempted));
             }
             return new BenchResult(spec, client.config().trackers().stream().map(Object::toString).toList(),
-                    client.config().profile().toString(), started, secs, ops, total, usage, measure.stopReason.get(),
+                    client.config().profile().toString(), started, secs, ops, total, usage,
+                    MachineUsage.of(machineBefore, machineAfter), measure.stopReason.get(),
                     List.copyOf(measuredUploads));
         } finally {
             cleanup(label);

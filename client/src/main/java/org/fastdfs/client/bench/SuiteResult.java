@@ -140,9 +140,10 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
             return;
         }
         b.append("\nProcesses over each measured phase: CPU seconds per 1,000 operations, and RSS at the end "
-                + "(MiB; peak since start in parentheses):\n\n");
-        StringBuilder head = new StringBuilder("| scenario |");
-        StringBuilder rule = new StringBuilder("|---|");
+                + "(MiB; peak since start in parentheses); the machine's busy cores (all processes and the kernel, "
+                + "stolen time not counted) and the share of time the hypervisor stole:\n\n");
+        StringBuilder head = new StringBuilder("| scenario | busy cores | steal |");
+        StringBuilder rule = new StringBuilder("|---|--:|--:|");
         for (String n : names) {
             head.append(' ').append(n).append(" CPU s/1k ops | ").append(n).append(" RSS MiB |");
             rule.append("--:|--:|");
@@ -153,6 +154,9 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                 continue;
             }
             b.append("| ").append(s.step().name()).append(" |");
+            MachineUsage m = s.result().machine();
+            b.append(m == null ? " | |" : String.format(Locale.ROOT, " %.2f | %.1f %% |", m.busyCores(),
+                    m.stealShare() * 100));
             for (String n : names) {
                 ProcessUsage p = s.result().processes().stream().filter(u -> u.name().equals(n)).findFirst().orElse(null);
                 if (p == null || !p.known()) {

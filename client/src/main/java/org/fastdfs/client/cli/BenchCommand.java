@@ -244,6 +244,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             p.print(out, "");
         }
+        if (r.machine() != null) {
+            out.printf(Locale.ROOT, "machine: %.2f of %d cores busy, %.1f %% of the time stolen by the hypervisor%n",
+                    r.machine().busyCores(), r.machine().cores(), r.machine().stealShare() * 100);
+        }
         for (OpResult o : r.ops()) {
             for (OpStats.ErrorSample e : o.errorSamples()) {
                 out.printf(Locale.ROOT, "%s errors: %,d x %s%n", o.op(), e.count(), e.message());

@@ -210,7 +210,10 @@ class BenchRunnerTest {
                 assertThat(p.cpuSeconds()).isGreaterThanOrEqualTo(0);
                 assertThat(p.ops()).isEqualTo(10);
             });
-            assertThat(Json.write(r.toJson())).contains("\"cpu_s_per_1000_ops\"", "\"rss_kib_after\"");
+            assertThat(Json.write(r.toJson())).contains("\"cpu_s_per_1000_ops\"", "\"rss_kib_after\"",
+                    "\"busy_cores\": ", "\"steal_share\": ");
+            assertThat(r.machine().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(r.machine().busyCores()).isBetween(0.0, (double) r.machine().cores());
         }
     }
 

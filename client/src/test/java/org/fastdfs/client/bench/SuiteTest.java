@@ -60,7 +60,7 @@ class SuiteTest {
                 .contains("> Scaled-down counts", "> test run",
                         "| scenario | ops | errors | ops/s | MiB/s | p50 ms | p90 ms | p99 ms | max ms | ceiling | of ceiling |",
                         "| upload 1KiB | 30 | 0 | ", "| delete 1KiB | 30 | 0 | ", "- sendfile: ", "- files: ",
-                        "client CPU s/1k ops");
+                        "client CPU s/1k ops", "| scenario | busy cores | steal |");
         String json = Json.write(r.toJson());
         assertThat(json).contains("\"suite\": \"standard --quick\"", "\"machine\": {", "\"ceilings\": {",
                 "\"sendfile\": {", "\"scenarios\": [", "\"ratio\": ", "\"label\": \"test run\"");
@@ -121,9 +121,9 @@ class SuiteTest {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         // readings one second apart: half the cores busy, then idle but 1 GiB unwritten, then quiet
         Iterator<MachineStats> readings = List.of(
-                new MachineStats(0, 0, 0), new MachineStats(100, 200, 0),
-                new MachineStats(100, 200, 0), new MachineStats(105, 400, 1 << 20),
-                new MachineStats(105, 400, 1 << 20), new MachineStats(110, 600, 1024)).iterator();
+                new MachineStats(0, 0, 0, 0, 2), new MachineStats(100, 0, 200, 0, 2),
+                new MachineStats(100, 0, 200, 0, 2), new MachineStats(105, 0, 400, 1 << 20, 2),
+                new MachineStats(105, 0, 400, 1 << 20, 2), new MachineStats(110, 0, 600, 1024, 2)).iterator();
         try {
             long t0 = System.nanoTime();
             Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid())), readings::next, Progress.NONE);

@@ -146,7 +146,8 @@ class BenchCliTest {
         assertThat(Files.readString(json)).contains("\"name\": \"upload 4KiB\"", "\"count\": 30");
         assertThat(cluster.files).hasSize(30);
         if (System.getProperty("os.name").startsWith("Linux")) {
-            assertThat(up.out()).contains("PROCESS", "CPU S/1K OPS", "me  ");
+            assertThat(up.out()).contains("PROCESS", "CPU S/1K OPS", "me  ")
+                    .containsPattern("machine: \\d+\\.\\d\\d of \\d+ cores busy, \\d+\\.\\d % of the time stolen");
         }
 
         Result down = bench("--op", "download", "--ids-in", ids.toString(), "--count", "60", "-c", "2");
