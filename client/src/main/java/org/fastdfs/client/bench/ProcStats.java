@@ -2,6 +2,7 @@ package org.fastdfs.client.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,11 +11,16 @@ import java.nio.file.Path;
  * {@code /proc/PID/status}, utime + stime of {@code /proc/PID/stat} (every thread, including those
  * that have ended), in clock ticks of USER_HZ = 100 per second (fixed for /proc on Linux).
  *
- * @param rssKib current resident set size, KiB
- * @param hwmKib peak resident set size since the process started, KiB
- * @param cpuTicks user + system CPU time, ticks
+ * <p>For a JVM, {@code compilerTicks} is the CPU time of its JIT compiler threads (named
+ * {@code C1/C2 CompilerThreadN}), read from {@code /proc/PID/task/*&#47;stat}: a server still compiling
+ * while it is measured is not yet in its steady state. Other processes have none (0).
+ *
+ * @param rssKib        current resident set size, KiB
+ * @param hwmKib        peak resident set size since the process started, KiB
+ * @param cpuTicks      user + system CPU time, ticks
+ * @param compilerTicks user + system CPU time of the JIT compiler threads alive now, ticks
  */
-public record ProcStats(long rssKib, long hwmKib, long cpuTicks) {
+public record ProcStats(long rssKib, long hwmKib, long cpuTicks, long compilerTicks) {
 
     /** Ticks per second in /proc/PID/stat (USER_HZ). */
     public static final int TICKS_PER_SECOND = 100;
@@ -29,10 +35,37 @@ public record ProcStats(long rssKib, long hwmKib, long cpuTicks) {
         try {
             String status = Files.readString(dir.resolve("status"), StandardCharsets.ISO_8859_1);
             String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
-            return new ProcStats(kib(status, "VmRSS:"), kib(status, "VmHWM:"), cpuTicks(stat));
+            return new ProcStats(kib(status, "VmRSS:"), kib(status, "VmHWM:"), cpuTicks(stat), compilerTicks(dir));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** CPU ticks of the threads of {@code dir/task} whose name marks a JIT compiler thread. */
+    static long compilerTicks(Path dir) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(dir.resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.ISO_8859_1);
+                    if (isCompilerThread(stat)) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    /** Whether a thread's stat line names a HotSpot compiler thread ("C2 CompilerThre", cut to 15 characters). */
+    static boolean isCompilerThread(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        return open >= 0 && close > open && stat.substring(open + 1, close).contains("CompilerThre");
     }
 
     public double cpuSeconds() {

@@ -22,6 +22,13 @@ public record ProcessUsage(String name, long pid, ProcStats before, ProcStats af
         return known() ? (after.cpuTicks() - before.cpuTicks()) / (double) ProcStats.TICKS_PER_SECOND : Double.NaN;
     }
 
+    /** CPU seconds of the JIT compiler threads during the phase (0 for a process without any). */
+    public double compilerSeconds() {
+        // compiler threads come and go: one that ended took its time with it
+        return known() ? Math.max(0, after.compilerTicks() - before.compilerTicks())
+                / (double) ProcStats.TICKS_PER_SECOND : Double.NaN;
+    }
+
     /** CPU seconds per 1,000 operations. */
     public double cpuSecondsPer1000Ops() {
         return known() && ops > 0 ? cpuSeconds() * 1000 / ops : Double.NaN;
@@ -36,6 +43,7 @@ public record ProcessUsage(String name, long pid, ProcStats before, ProcStats af
         o.put("hwm_kib", after == null ? null : after.hwmKib());
         o.put("cpu_s", Json.round(cpuSeconds(), 2));
         o.put("cpu_s_per_1000_ops", Json.round(cpuSecondsPer1000Ops(), 4));
+        o.put("jit_cpu_s", Json.round(compilerSeconds(), 2));
         return o;
     }
 }

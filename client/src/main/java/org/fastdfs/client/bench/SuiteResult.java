@@ -140,7 +140,8 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
             return;
         }
         b.append("\nProcesses over each measured phase: CPU seconds per 1,000 operations, and RSS at the end "
-                + "(MiB; peak since start in parentheses); the machine's busy cores (all processes and the kernel, "
+                + "(MiB; peak since start in parentheses), with the share of that CPU time spent compiling (JIT) where "
+                + "there was any; the machine's busy cores (all processes and the kernel, "
                 + "stolen time not counted) and the share of time the hypervisor stole:\n\n");
         StringBuilder head = new StringBuilder("| scenario | busy cores | steal |");
         StringBuilder rule = new StringBuilder("|---|--:|--:|");
@@ -162,7 +163,9 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                 if (p == null || !p.known()) {
                     b.append(" | |");
                 } else {
-                    b.append(String.format(Locale.ROOT, " %.3f | %,.0f (%,.0f) |", p.cpuSecondsPer1000Ops(),
+                    double jit = p.cpuSeconds() > 0 ? p.compilerSeconds() / p.cpuSeconds() : 0;
+                    b.append(String.format(Locale.ROOT, " %.3f%s | %,.0f (%,.0f) |", p.cpuSecondsPer1000Ops(),
+                            jit >= 0.005 ? String.format(Locale.ROOT, " (JIT %.0f %%)", jit * 100) : "",
                             p.after().rssKib() / 1024.0, p.after().hwmKib() / 1024.0));
                 }
             }

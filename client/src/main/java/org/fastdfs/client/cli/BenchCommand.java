@@ -235,9 +235,10 @@ final class BenchCommand implements Callable<Integer> {
         List<ProcessUsage> known = r.processes().stream().filter(ProcessUsage::known).toList();
         if (!known.isEmpty()) {
             out.println();
-            Table p = new Table("PROCESS", ">PID", ">CPU S", ">CPU S/1K OPS", ">RSS MiB", ">PEAK MiB");
+            Table p = new Table("PROCESS", ">PID", ">CPU S", ">JIT CPU S", ">CPU S/1K OPS", ">RSS MiB", ">PEAK MiB");
             for (ProcessUsage u : known) {
                 p.row(u.name(), u.pid(), String.format(Locale.ROOT, "%.2f", u.cpuSeconds()),
+                        String.format(Locale.ROOT, "%.2f", u.compilerSeconds()),
                         String.format(Locale.ROOT, "%.3f", u.cpuSecondsPer1000Ops()),
                         String.format(Locale.ROOT, "%,.0f", u.after().rssKib() / 1024.0),
                         String.format(Locale.ROOT, "%,.0f", u.after().hwmKib() / 1024.0));

@@ -3,11 +3,14 @@ package org.fastdfs.client.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sizes, operation mixes and scenario checks. */
 class OptionParsingTest {
@@ -145,12 +148,30 @@ class OptionParsingTest {
     }
 
     @Test
+    void compilerThreadsAreKnownByTheirName(@TempDir Path proc) throws Exception {
+        String fields = " S 1 1 1 0 -1 4194368 0 0 0 0 %d %d 0 0 20 0 40 0 100 0 0\n";
+        Map<String, String> threads = Map.of("101", "101 (java)" + fields.formatted(5, 1),
+                "102", "102 (C2 CompilerThre)" + fields.formatted(700, 20),
+                "103", "103 (C1 CompilerThre)" + fields.formatted(40, 2),
+                "104", "104 (vert.x-eventloo)" + fields.formatted(300, 200));
+        for (Map.Entry<String, String> t : threads.entrySet()) {
+            Files.createDirectories(proc.resolve("task").resolve(t.getKey()));
+            Files.writeString(proc.resolve("task").resolve(t.getKey()).resolve("stat"), t.getValue());
+        }
+
+        assertThat(ProcStats.compilerTicks(proc)).isEqualTo(720 + 42);
+        assertThat(ProcStats.compilerTicks(proc.resolve("gone"))).isZero();
+    }
+
+    @Test
     void readsThisProcessFromProcOnLinux() {
         ProcStats self = ProcStats.read(ProcessHandle.current().pid());
         if (System.getProperty("os.name").startsWith("Linux")) {
             assertThat(self).isNotNull();
             assertThat(self.rssKib()).isPositive();
             assertThat(self.hwmKib()).isGreaterThanOrEqualTo(self.rssKib());
+            // a JVM that ran this far has compiled something
+            assertThat(self.compilerTicks()).isBetween(1L, self.cpuTicks());
         }
         assertThat(ProcStats.read(Long.MAX_VALUE)).isNull();
     }
