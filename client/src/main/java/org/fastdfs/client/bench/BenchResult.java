@@ -16,12 +16,13 @@ import java.util.Map;
  * @param total        all operations together
  * @param processes    watched processes over the measured phase
  * @param machine      the whole machine over the measured phase, {@code null} where unknown
+ * @param settleSeconds how long the warm-up went on for the JIT compilers to settle (0: it did not wait)
  * @param stoppedEarly why the run ended before its count or duration, or {@code null}
  * @param uploadedIds  ids of the files uploaded in the measured phase (not in the JSON)
  */
 public record BenchResult(BenchSpec spec, List<String> trackers, String profile, Instant started, double seconds,
                           List<OpResult> ops, OpResult total, List<ProcessUsage> processes, MachineUsage machine,
-                          String stoppedEarly,
+                          double settleSeconds, String stoppedEarly,
                           List<String> uploadedIds) {
 
     public BenchResult {
@@ -52,6 +53,8 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
         Map<String, Object> warm = Json.object();
         warm.put("ops", spec.warmup().ops());
         warm.put("seconds", spec.warmup().time() == null ? null : spec.warmup().time().toMillis() / 1000.0);
+        warm.put("settle_max_s", spec.warmup().settle() == null ? null : spec.warmup().settle().toSeconds());
+        warm.put("settle_s", Json.round(settleSeconds, 1));
         o.put("warmup", warm);
         o.put("seconds", Json.round(seconds, 3));
         o.put("stopped_early", stoppedEarly);

@@ -1,6 +1,7 @@
 package org.fastdfs.client.bench;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.fastdfs.client.Content;
 import org.fastdfs.client.FdfsClient;
 import org.fastdfs.client.FdfsException;
@@ -63,6 +65,7 @@ public final class BenchRunner {
     private final AtomicLong readCursor = new AtomicLong();
     private List<String> deleteIds = List.of();
     private final AtomicInteger deleteCursor = new AtomicInteger();
+    private Function<List<Watched>, long[]> compilerReader = BenchRunner::compilerTicks;
 
     /**
      * @param watched  processes whose memory and CPU are recorded over the measured phase; this JVM
@@ -93,15 +96,16 @@ public final class BenchRunner {
         String label = spec.displayName();
         try {
             setup(label);
-            if (!spec.warmup().none()) {
-                runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
-            }
-            Phase measure = new Phase(label, spec.count(), nanos(spec.duration()), true);
             List<Watched> all = new ArrayList<>(watched);
             long self = ProcessHandle.current().pid();
             if (ProcStats.read(self) != null && watched.stream().noneMatch(w -> w.pid() == self)) {
                 all.add(new Watched("client", self));
             }
+            if (!spec.warmup().none()) {
+                runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
+            }
+            double settled = spec.warmup().settle() == null ? 0 : settle(label, all, spec.warmup().settle());
+            Phase measure = new Phase(label, spec.count(), nanos(spec.duration()), true);
             List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
             MachineStats machineBefore = MachineStats.read();
             Instant started = Instant.now();
@@ -119,11 +123,59 @@ public final class BenchRunner {
             }
             return new BenchResult(spec, client.config().trackers().stream().map(Object::toString).toList(),
                     client.config().profile().toString(), started, secs, ops, total, usage,
-                    MachineUsage.of(machineBefore, machineAfter), measure.stopReason.get(),
+                    MachineUsage.of(machineBefore, machineAfter), settled, measure.stopReason.get(),
                     List.copyOf(measuredUploads));
         } finally {
             cleanup(label);
         }
+    }
+
+    /** Compiler CPU below this share of one core over a settle round counts as quiet. */
+    static final double JIT_QUIET_SHARE = 0.05;
+    static final Duration SETTLE_ROUND = Duration.ofSeconds(1);
+
+    /**
+     * Goes on warming up in rounds of {@link #SETTLE_ROUND} until no process of {@code all} spent more than
+     * {@value #JIT_QUIET_SHARE} of a core compiling during a round, at most {@code max}; returns the
+     * seconds it took (one round at least).
+     */
+    private double settle(String label, List<Watched> all, Duration max) {
+        long start = System.nanoTime();
+        long end = start + max.toNanos();
+        long quietTicks = Math.round(JIT_QUIET_SHARE * ProcStats.TICKS_PER_SECOND * SETTLE_ROUND.toMillis() / 1000.0);
+        while (true) {
+            long[] before = compilerReader.apply(all);
+            runPhase(new Phase(label + " [warm-up until the JIT settles]", 0, SETTLE_ROUND.toNanos(), false));
+            long[] after = compilerReader.apply(all);
+            boolean quiet = true;
+            for (int i = 0; i < after.length; i++) {
+                quiet &= after[i] - before[i] <= quietTicks;
+            }
+            if (quiet) {
+                break;
+            }
+            if (System.nanoTime() - end >= 0) {
+                progress.note(String.format(java.util.Locale.ROOT, "%s: JIT compilers still busy after %.0f s of extra "
+                        + "warm-up", label, (System.nanoTime() - start) / 1e9));
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Replaces how the compiler threads' CPU ticks of the processes are read (tests script them). */
+    BenchRunner compilerReader(Function<List<Watched>, long[]> reader) {
+        this.compilerReader = reader;
+        return this;
+    }
+
+    private static long[] compilerTicks(List<Watched> all) {
+        long[] t = new long[all.size()];
+        for (int i = 0; i < t.length; i++) {
+            ProcStats s = ProcStats.read(all.get(i).pid());
+            t[i] = s == null ? 0 : s.compilerTicks();
+        }
+        return t;
     }
 
     /** The files this run uploaded that are still there (after {@link #run}: what its {@code keep} left). */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param connections worker threads, each with its own connection to each server
  * @param count       operations to measure, or 0 when {@code duration} limits the run
  * @param duration    how long to measure, or {@code null} when {@code count} limits the run
- * @param warmup      operations run before measuring (same mix, results discarded)
+ * @param warmup      operations run before measuring (same mix, results discarded), and how long to go
+ *                    on while the watched JVMs are still compiling
  * @param files       files to upload in the setup phase for reads (download, meta-set, meta-get;
  *                    cycled over); 0 for {@code min(100, reads)}. Deletes get their own files, one
  *                    per delete ({@code count}-limited) or {@value #DURATION_DELETE_FILES} ({@code duration})
@@ -43,9 +44,19 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
         ALL
     }
 
-    /** Operations or time to run before measuring. */
-    public record Warmup(long ops, Duration time) {
+    /**
+     * Operations or time to run before measuring; then, with {@code settle}, more of the same in one-second
+     * rounds while the JIT compilers of the watched processes (and of this one) are still busy, for at most
+     * {@code settle}: a JVM server reaches its steady state only when its compiler threads go quiet, and
+     * tens of thousands of requests may not be enough when a new client or a new request type has just
+     * invalidated code compiled for the old ones.
+     */
+    public record Warmup(long ops, Duration time, Duration settle) {
         public static final Warmup NONE = new Warmup(0, null);
+
+        public Warmup(long ops, Duration time) {
+            this(ops, time, null);
+        }
 
         public Warmup {
             if (ops < 0) {
@@ -54,15 +65,23 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
             if (ops > 0 && time != null) {
                 throw new IllegalArgumentException("warm up by operations or by time, not both");
             }
+            if (settle != null && (settle.isNegative() || settle.isZero())) {
+                settle = null;
+            }
         }
 
         public boolean none() {
             return ops == 0 && time == null;
         }
 
+        public Warmup settlingFor(Duration max) {
+            return new Warmup(ops, time, max);
+        }
+
         @Override
         public String toString() {
-            return time != null ? time.toMillis() / 1000.0 + "s" : ops + " ops";
+            String base = time != null ? time.toMillis() / 1000.0 + "s" : ops + " ops";
+            return settle == null ? base : base + ", then until the JIT settles (at most " + settle.toSeconds() + " s)";
         }
     }
 
@@ -98,6 +117,10 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
         if (!idsIn.isEmpty() && mix.contains(Op.DELETE) && mix.ops().stream().anyMatch(o -> o != Op.DELETE && o.needsFile())) {
             throw new IllegalArgumentException("with --ids-in, deletes cannot be mixed with downloads or metadata "
                     + "operations (they would read deleted files)");
+        }
+        if (warmup.settle() != null && mix.contains(Op.DELETE)) {
+            throw new IllegalArgumentException("a warm-up that waits for the JIT cannot delete: it would use up "
+                    + "the files to measure");
         }
         if (maxErrors < 0 || maxErrorsPercent && maxErrors > 100) {
             throw new IllegalArgumentException("max errors must be 0..100% or a count >= 0");

@@ -145,7 +145,7 @@ public final class Suite {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 awaitIdle(config.watched(), MachineStats::read, progress);
-                results.add(runStep(client, step, config, files, warmFiles, atEnd, progress));
+                results.add(runStep(client, step, plan.quick(), config, files, warmFiles, atEnd, progress));
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                     List<String> left = files.remove(step.size());
                     if (left != null) {
@@ -172,10 +172,14 @@ public final class Suite {
         }
     }
 
-    private static StepResult runStep(FdfsClient client, Step step, Config config, Map<Long, List<String>> files,
-                                      Map<Long, List<String>> warmFiles, List<String> atEnd, Progress progress) {
+    private static StepResult runStep(FdfsClient client, Step step, boolean quick, Config config,
+                                      Map<Long, List<String>> files, Map<Long, List<String>> warmFiles, List<String> atEnd, Progress progress) {
+        BenchSpec.Warmup warmup = new BenchSpec.Warmup(step.warmup(), null);
+        if (step.op() != Op.DELETE && step.warmup() > 0 && !quick) {
+            warmup = warmup.settlingFor(SETTLE_MAX);
+        }
         BenchSpec spec = BenchSpec.of(step.name(), OpMix.of(step.op()), List.of(step.size()), config.connections(),
-                step.count()).withWarmup(new BenchSpec.Warmup(step.warmup(), null));
+                step.count()).withWarmup(warmup);
         if (step.op() == Op.UPLOAD) {
             spec = spec.withKeep(BenchSpec.Keep.ALL);
         } else {
@@ -221,6 +225,14 @@ public final class Suite {
             return new StepResult(step, null, "failed: " + e.getMessage());
         }
     }
+
+    /**
+     * The longest a scenario's warm-up goes on for the servers' JIT compilers to settle (uploads and downloads;
+     * a delete's warm-up has only so many files). A storage that had served 80,000 uploads still compiled
+     * for seconds after its first downloads, and a measured phase of 2 s that shares the cores with C2
+     * measures the compiler.
+     */
+    static final Duration SETTLE_MAX = Duration.ofSeconds(30);
 
     /** A process is idle below this CPU share (of one core). */
     static final double IDLE_SHARE = 0.05;

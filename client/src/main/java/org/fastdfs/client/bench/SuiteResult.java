@@ -116,6 +116,16 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                     t.p99Ms(), t.maxMs(), ceiling, Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.1f %%", ratio * 100)));
         }
         b.append('\n');
+        List<String> settled = new ArrayList<>();
+        for (Suite.StepResult s : steps) {
+            if (s.result() != null && s.result().spec().warmup().settle() != null) {
+                settled.add(String.format(Locale.ROOT, "%s %.0f s", s.step().name(), s.result().settleSeconds()));
+            }
+        }
+        if (!settled.isEmpty()) {
+            b.append("Warm-ups went on until the JIT compilers of the watched processes were quiet: ")
+                    .append(String.join(", ", settled)).append(".\n\n");
+        }
         b.append("Ceilings (best of the runs; median in parentheses):\n\n");
         for (CeilingResult c : ceilings.values()) {
             b.append(String.format(Locale.ROOT, "- %s: %,.0f %s (%,.0f): %s%n", c.name(), c.best(), c.unit(), c.median(),

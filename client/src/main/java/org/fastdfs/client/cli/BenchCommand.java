@@ -85,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Operations (a number) or time (30s) to run before measuring (default: none).")
     String warmup;
 
+    @Option(names = "--settle", paramLabel = "TIME",
+            description = "After the warm-up, go on warming up while the JIT compiler threads of a --pid process "
+                    + "or of this JVM use more than 5%% of a core, at most TIME (e.g. 30s; default: no).")
+    String settle;
+
     @Option(names = "--files", paramLabel = "N",
             description = "Setup files for downloads and metadata operations, cycled over (default: as many as "
                     + "operations, at most 100); with --duration, also the files deletes may use (default 1000).")
@@ -161,7 +166,8 @@ final class BenchCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw usage("--count must be at least 1");
         }
-        BenchSpec.Warmup w = parse(() -> warmup(warmup), "--warmup");
+        BenchSpec.Warmup w = parse(() -> warmup(warmup), "--warmup")
+                .settlingFor(settle == null ? null : parse(() -> Durations.parse(settle), "--settle"));
         String limit = maxErrors.trim();
         boolean percent = limit.endsWith("%");
         double max = parse(() -> Double.parseDouble(percent ? limit.substring(0, limit.length() - 1) : limit),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.fastdfs.client.ClientConfig;
@@ -195,6 +196,50 @@ class BenchRunnerTest {
             assertThatThrownBy(runner::run).isInstanceOf(FdfsException.class).hasMessageContaining("127.0.0.1:1");
         }
         assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void aWarmUpThatSettlesGoesOnInRoundsWhileTheCompilersAreBusy() {
+        // compiler ticks of the one watched process and the client, read before and after each round
+        Iterator<long[]> readings = List.of(new long[] {0, 0}, new long[] {40, 0}, new long[] {40, 0},
+                new long[] {45, 1}, new long[] {45, 1}, new long[] {99, 99}).iterator();
+        BenchSpec s = spec("download", 30, 10L).withWarmup(new BenchSpec.Warmup(5, null)
+                .settlingFor(Duration.ofSeconds(30)));
+        BenchResult r = new BenchRunner(client, s, List.of(new BenchRunner.Watched("me", 1)), progress)
+                .compilerReader(all -> readings.next()).run();
+
+        // round 1: 40 ticks (0.4 of a core) is busy; round 2: 5 and 1 ticks are quiet
+        assertThat(r.settleSeconds()).isBetween(2.0, 4.0);
+        assertThat(readings.hasNext()).isTrue();
+        assertThat(r.total().count()).isEqualTo(30);
+        assertThat(cluster.storage.received(Command.DOWNLOAD_FILE).size()).isGreaterThan(35 + 2);
+        assertThat(progressText.toString()).contains("download 10B [warm-up until the JIT settles]");
+        assertThat(Json.write(r.toJson())).contains("\"settle_max_s\": 30", "\"settle_s\": ");
+    }
+
+    @Test
+    void aWarmUpGivesUpOnTheCompilersAfterItsLimit() {
+        long[] busy = {0};
+        BenchSpec s = spec("upload", 10, 10L).withWarmup(new BenchSpec.Warmup(0, null)
+                .settlingFor(Duration.ofMillis(1500)));
+        BenchResult r = new BenchRunner(client, s, List.of(), progress)
+                .compilerReader(all -> new long[] {busy[0] += 50}).run();
+
+        assertThat(r.settleSeconds()).isBetween(2.0, 4.0);
+        assertThat(r.total().count()).isEqualTo(10);
+        assertThat(progressText.toString()).contains("upload 10B: JIT compilers still busy after 2 s of extra warm-up");
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void aWarmUpWithoutSettlingDoesNotWaitForTheCompilers() {
+        BenchResult r = new BenchRunner(client, spec("upload", 10, 10L).withWarmup(new BenchSpec.Warmup(3, null)),
+                List.of(), progress).compilerReader(all -> {
+                    throw new AssertionError("read the compilers");
+                }).run();
+
+        assertThat(r.settleSeconds()).isZero();
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(13);
     }
 
     @Test

@@ -129,6 +129,17 @@ class OptionParsingTest {
     }
 
     @Test
+    void aWarmUpThatWaitsForTheJitCannotDelete() {
+        BenchSpec.Warmup settling = new BenchSpec.Warmup(100, null).settlingFor(Duration.ofSeconds(30));
+        assertThat(settling.toString()).isEqualTo("100 ops, then until the JIT settles (at most 30 s)");
+        assertThat(BenchSpec.of("", OpMix.of(Op.DOWNLOAD), List.of(1L), 1, 10).withWarmup(settling).warmup().settle())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> BenchSpec.of("", OpMix.parse("upload:1,delete:1"), List.of(1L), 1, 10)
+                .withWarmup(settling)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot delete");
+        assertThat(new BenchSpec.Warmup(1, null).settlingFor(Duration.ZERO).settle()).isNull();
+    }
+
+    @Test
     void warmUpIsByOperationsOrByTime() {
         assertThat(new BenchSpec.Warmup(0, null).none()).isTrue();
         assertThatThrownBy(() -> new BenchSpec.Warmup(5, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);

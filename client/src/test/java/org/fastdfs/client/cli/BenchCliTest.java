@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,6 +117,8 @@ class BenchCliTest {
         assertThat(spec("--ids-out", tmp.resolve("out").toString()).keep()).isEqualTo(BenchSpec.Keep.UPLOADS);
         assertThat(spec("--ids-out", tmp.resolve("out").toString(), "--keep").keep()).isEqualTo(BenchSpec.Keep.ALL);
         assertThat(spec("--warmup", "250").warmup().ops()).isEqualTo(250);
+        assertThat(spec("--warmup", "250").warmup().settle()).isNull();
+        assertThat(spec("--warmup", "250", "--settle", "30s").warmup().settle()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -125,6 +128,7 @@ class BenchCliTest {
         assertThat(bench("--size", "4XB").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("--count", "0").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("--warmup", "soon").code()).isEqualTo(Fdfs.EXIT_USAGE);
+        assertThat(bench("--settle", "soon").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("--max-errors", "lots").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("-c", "0").code()).isEqualTo(Fdfs.EXIT_USAGE);
         Result r = bench("--op", "delete:1,download:1", "--ids-in", writeIds("group1/M00/00/00/a.bin").toString());
