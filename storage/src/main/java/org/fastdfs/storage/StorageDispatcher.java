@@ -1,6 +1,6 @@
 package org.fastdfs.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Header;
@@ -100,7 +100,7 @@ final class StorageDispatcher implements RequestDispatcher {
     }
 
     /** Makes one dispatcher per connection. */
-    @ApplicationScoped
+    @Singleton
     static class Factory {
         final UploadHandler upload;
         final DownloadHandler download;

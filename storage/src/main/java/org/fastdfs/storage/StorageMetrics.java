@@ -3,7 +3,7 @@ package org.fastdfs.storage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import org.fastdfs.storage.sync.SyncManager;
  * written, and per peer the sync backlog in records and seconds. Request counts, latency and bytes
  * come from {@link org.fastdfs.server.RequestMetrics}.
  */
-@ApplicationScoped
+@Singleton
 public class StorageMetrics {
 
     private final MeterRegistry registry;

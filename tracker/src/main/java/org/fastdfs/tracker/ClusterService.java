@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.function.Function;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.fastdfs.tracker.cluster.TrackerRules;
  * hand-off between threads: a tracker's work per request is small, and one event loop carries tens of
  * thousands of requests a second.
  */
-@ApplicationScoped
+@Singleton
 public class ClusterService {
 
     private final Vertx vertx;

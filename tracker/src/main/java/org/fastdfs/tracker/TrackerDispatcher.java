@@ -1,7 +1,7 @@
 package org.fastdfs.tracker;
 
 import io.vertx.core.Future;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
 import org.fastdfs.proto.Command;
@@ -104,7 +104,7 @@ final class TrackerDispatcher implements RequestDispatcher {
     }
 
     /** Makes one dispatcher per connection. */
-    @ApplicationScoped
+    @Singleton
     static class Factory {
         private final ClusterService cluster;
         private final TrackerMetrics metrics;

@@ -2,14 +2,14 @@ package org.fastdfs.tracker;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.fastdfs.proto.cluster.StorageStatus;
 
 /**
  * Tracker meters for Prometheus: open connections, and per group the storages by state and the free
  * space (from the last cluster view). Requests are counted by {@link org.fastdfs.server.RequestMetrics}.
  */
-@ApplicationScoped
+@Singleton
 public class TrackerMetrics {
 
     private final MeterRegistry registry;

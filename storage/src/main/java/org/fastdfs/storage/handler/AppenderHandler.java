@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -39,7 +39,7 @@ import org.fastdfs.storage.store.FileStore;
  * {@code M <name> <offset> <bytes>}, {@code T <name> <old size> <new size>} (timestamp = the file's
  * mtime after the change), {@code R <new name> <old name>} (timestamp = now).
  */
-@ApplicationScoped
+@Singleton
 public class AppenderHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.fastdfs.storage.store.FileStore;
  * {@code store_slave_file_use_link}) takes its target along ({@code D <target>} first) when that target
  * lies in a store path; then the {@code -m} sidecar goes too ({@code D <name>-m}).
  */
-@ApplicationScoped
+@Singleton
 public class DeleteHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import org.fastdfs.storage.store.FileStore;
  * <p>Range rules (the recommendation of §3.4): length 0 = up to the end; a length past the end is cut
  * to the end; offset = size gives 0 bytes (also for an empty file); offset &gt; size is EINVAL.
  */
-@ApplicationScoped
+@Singleton
 public class DownloadHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,7 +24,7 @@ import org.fastdfs.storage.store.FileStore;
  * slave files have it computed over the content, or 0 with flag 0x01. The source IP comes from the name
  * (empty for a server id, which this storage cannot resolve). ENOENT when missing.
  */
-@ApplicationScoped
+@Singleton
 public class FileInfoHandler {
 
     private final FileStore store;

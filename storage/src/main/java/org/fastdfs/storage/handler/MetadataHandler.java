@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.fastdfs.storage.store.FileStore;
  * deletes it) under the file's lock, and logs {@code C}, {@code U} or {@code D <name>-m}. Both answer
  * ENOENT when the data file is missing; get also when there is no sidecar.
  */
-@ApplicationScoped
+@Singleton
 public class MetadataHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -35,7 +35,7 @@ import org.fastdfs.storage.store.FileStore;
  * idempotent: a record received twice answers EEXIST or ENOENT the second time, which the sender
  * takes as done. The newest source timestamp received from each peer feeds STORAGE_SYNC_REPORT.
  */
-@ApplicationScoped
+@Singleton
 public class SyncHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ import org.fastdfs.storage.store.FileStore;
  * slave takes the name derived from its master's (which must exist: ENOENT), in the master's directory,
  * and is never written over (EEXIST).
  */
-@ApplicationScoped
+@Singleton
 public class UploadHandler {
 
     private final FileStore store;

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.report;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.fastdfs.storage.store.FileStore;
 import org.fastdfs.storage.store.StorePathSelector;
 
 /** {@link StorageFacts} from the open {@link FileStore}: its counters, disks and {@code .data_init_flag}. */
-@ApplicationScoped
+@Singleton
 public class LocalStorageFacts implements StorageFacts {
 
     private final StorageConfig config;

@@ -1,7 +1,7 @@
 package org.fastdfs.storage.store;
 
 import org.fastdfs.rules.ReservedSpace;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ import org.jboss.logging.Logger;
  * the inodes of recently deleted files. Temp files a crash left behind are removed by a background
  * sweep after the start ({@link #tempSweep()}), which knows them by the run mark in their names.
  */
-@ApplicationScoped
+@Singleton
 public class FileStore {
 
     private static final Logger LOG = Logger.getLogger(FileStore.class);

@@ -1,6 +1,6 @@
 package org.fastdfs.storage.store;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.fastdfs.fileid.FileSource;
@@ -17,7 +17,7 @@ import org.fastdfs.storage.StorageConfig;
  * the client connected to. FastDFS cannot put an IPv6 address in a name; such a storage needs a server
  * id (PROTOCOL.md §10.5). Thread-safe.
  */
-@ApplicationScoped
+@Singleton
 public class StorageIdentity {
 
     private final String boundIp;

@@ -2,7 +2,7 @@ package org.fastdfs.storage.sync;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * Runs one {@link PeerSync} thread for every other member of the group, as the trackers list them
  * (the change responses of §4.5), and stops it when the member is deleted, removing its mark file.
  */
-@ApplicationScoped
+@Singleton
 public class SyncManager implements SyncContext {
 
     private static final Logger LOG = Logger.getLogger(SyncManager.class);
