@@ -33,7 +33,12 @@
  *   <li><b>JSON</b> is written by hand ({@link org.fastdfs.client.bench.Json}): no library.</li>
  *   <li><b>Process figures</b> (RSS, peak RSS, CPU time) come from {@code /proc/PID} of the watched
  *       local processes and of the client itself, read right before and after the measured phase;
- *       CPU is reported per 1,000 operations. Elsewhere than Linux they are left out.</li>
+ *       CPU is reported per 1,000 operations, with the part of it a JVM's JIT compiler threads
+ *       used ({@code /proc/PID/task}); the whole machine's busy cores and the hypervisor's steal
+ *       come from {@code /proc/stat} over the same phase. Elsewhere than Linux they are left out.</li>
+ *   <li><b>Warm-up</b> by count or time, then optionally ({@code --settle}) on in one-second rounds
+ *       while a watched JVM's (or the client's) compilers are still busy: a JVM server is measured in
+ *       its steady state.</li>
  *   <li><b>Errors</b> are counted per operation and grouped by message (file ids replaced by
  *       FILE); a run fails (exit code 1) when they exceed {@code --max-errors}. A setup failure
  *       aborts the run with that error.</li>
