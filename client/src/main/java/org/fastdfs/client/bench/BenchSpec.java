@@ -46,8 +46,8 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
 
     /**
      * Operations or time to run before measuring; then, with {@code settle}, more of the same in one-second
-     * rounds while the JIT compilers of the watched processes (and of this one) are still busy, for at most
-     * {@code settle}: a JVM server reaches its steady state only when its compiler threads go quiet, and
+     * rounds until the JIT compilers of the watched processes (and of this one) have been quiet for two
+     * rounds in a row, for at most {@code settle}: a JVM server reaches its steady state only when its compiler threads go quiet, and
      * tens of thousands of requests may not be enough when a new client or a new request type has just
      * invalidated code compiled for the old ones.
      */

@@ -37,7 +37,7 @@
  *       used ({@code /proc/PID/task}); the whole machine's busy cores and the hypervisor's steal
  *       come from {@code /proc/stat} over the same phase. Elsewhere than Linux they are left out.</li>
  *   <li><b>Warm-up</b> by count or time, then optionally ({@code --settle}) on in one-second rounds
- *       while a watched JVM's (or the client's) compilers are still busy: a JVM server is measured in
+ *       until the watched JVMs' (and the client's) compilers were quiet two rounds in a row: a JVM server is measured in
  *       its steady state.</li>
  *   <li><b>Errors</b> are counted per operation and grouped by message (file ids replaced by
  *       FILE); a run fails (exit code 1) when they exceed {@code --max-errors}. A setup failure

@@ -86,8 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     String warmup;
 
     @Option(names = "--settle", paramLabel = "TIME",
-            description = "After the warm-up, go on warming up while the JIT compiler threads of a --pid process "
-                    + "or of this JVM use more than 5%% of a core, at most TIME (e.g. 30s; default: no).")
+            description = "After the warm-up, go on warming up until the JIT compiler threads of the --pid "
+                    + "processes and of this JVM used at most 5%% of a core two seconds in a row, at most TIME "
+                    + "(e.g. 30s; default: no).")
     String settle;
 
     @Option(names = "--files", paramLabel = "N",
