@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -160,8 +161,8 @@ public final class BenchRunner {
             quietRounds = quiet ? quietRounds + 1 : 0;
             before = after;
             if (quietRounds < QUIET_ROUNDS && System.nanoTime() - end >= 0) {
-                progress.note(String.format(java.util.Locale.ROOT, "%s: JIT compilers still busy after %.0f s of extra "
-                        + "warm-up", label, (System.nanoTime() - start) / 1e9));
+                progress.note(String.format(Locale.ROOT, "%s: JIT compilers still busy after %.0f s of extra warm-up",
+                        label, (System.nanoTime() - start) / 1e9));
                 break;
             }
         }

@@ -173,7 +173,8 @@ public final class Suite {
     }
 
     private static StepResult runStep(FdfsClient client, Step step, boolean quick, Config config,
-                                      Map<Long, List<String>> files, Map<Long, List<String>> warmFiles, List<String> atEnd, Progress progress) {
+                                      Map<Long, List<String>> files, Map<Long, List<String>> warmFiles,
+                                      List<String> atEnd, Progress progress) {
         BenchSpec.Warmup warmup = new BenchSpec.Warmup(step.warmup(), null);
         if (step.op() != Op.DELETE && step.warmup() > 0 && !quick) {
             warmup = warmup.settlingFor(SETTLE_MAX);

@@ -123,7 +123,7 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
             }
         }
         if (!settled.isEmpty()) {
-            b.append("Warm-ups went on until the JIT compilers of the watched processes were quiet: ")
+            b.append("Warm-ups went on for the JIT compilers of the watched processes and the client to settle: ")
                     .append(String.join(", ", settled)).append(".\n\n");
         }
         b.append("Ceilings (best of the runs; median in parentheses):\n\n");
