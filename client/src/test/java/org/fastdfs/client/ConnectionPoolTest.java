@@ -142,6 +142,11 @@ class ConnectionPoolTest {
         }
     }
 
+    /** A client of {@code tracker} alone with the given network timeout. */
+    static FdfsClient trackerClient(FakeServer tracker, Duration networkTimeout) {
+        return new FdfsClient(ClientConfig.builder().tracker(tracker.endpoint()).networkTimeout(networkTimeout).build());
+    }
+
     /** A server that reads requests and never answers, until {@code never} counts down. */
     static FakeServer mute(CountDownLatch never) throws IOException {
         return new FakeServer(f -> {
@@ -158,8 +163,7 @@ class ConnectionPoolTest {
     void timesOutWhenTheServerDoesNotAnswer() throws IOException {
         CountDownLatch never = new CountDownLatch(1);
         try (FakeServer mute = mute(never);
-             FdfsClient client = new FdfsClient(ClientConfig.builder().tracker(mute.endpoint())
-                     .networkTimeout(Duration.ofMillis(200)).build())) {
+             FdfsClient client = trackerClient(mute, Duration.ofMillis(200))) {
             assertThatThrownBy(() -> client.tracker().queryStore())
                     .isInstanceOf(FdfsNetworkException.class)
                     .hasMessageContaining("no answer within 200 ms")
@@ -173,8 +177,7 @@ class ConnectionPoolTest {
     void anInterruptEndsAWaitForAnAnswer() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         try (FakeServer mute = mute(never);
-             FdfsClient client = new FdfsClient(ClientConfig.builder().tracker(mute.endpoint())
-                     .networkTimeout(Duration.ofSeconds(30)).build())) {
+             FdfsClient client = trackerClient(mute, Duration.ofSeconds(30))) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread caller = Thread.ofPlatform().start(() -> {
                 try {

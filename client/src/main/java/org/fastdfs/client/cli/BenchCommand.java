@@ -224,9 +224,11 @@ final class BenchCommand implements Callable<Integer> {
     /** The human-readable report of a run. */
     static void print(PrintWriter out, BenchResult r) {
         BenchSpec s = r.spec();
-        out.printf(Locale.ROOT, "%s: %d connections, %,d ops in %.2f s%s%n", s.displayName(), s.connections(),
+        out.printf(Locale.ROOT, "%s: %d connections, %,d ops in %.2f s%s%s%n", s.displayName(), s.connections(),
                 r.total().count() + r.total().errors(), r.seconds(),
-                r.stoppedEarly() == null ? "" : " (stopped early: " + r.stoppedEarly() + ")");
+                r.stoppedEarly() == null ? "" : " (stopped early: " + r.stoppedEarly() + ")",
+                s.warmup().settle() == null ? "" : String.format(Locale.ROOT,
+                        " (after %.0f s more warm-up for the JIT to settle)", r.settleSeconds()));
         Table t = new Table("OP", ">OK", ">ERRORS", ">OPS/S", ">MiB/S", ">MEAN MS", ">P50 MS", ">P90 MS", ">P99 MS",
                 ">MAX MS");
         List<OpResult> rows = new ArrayList<>(r.ops());

@@ -141,13 +141,17 @@ class BenchCliTest {
         Path ids = tmp.resolve("small.ids");
         Path json = tmp.resolve("up.json");
 
+        // --settle reads the compiler threads of this JVM from /proc: at least two one-second rounds, at most ~4 s
         Result up = bench("--op", "upload", "--size", "4KiB", "--count", "30", "-c", "3", "--ids-out", ids.toString(),
-                "--json", json.toString(), "--pid", "me=" + ProcessHandle.current().pid());
+                "--json", json.toString(), "--pid", "me=" + ProcessHandle.current().pid(), "--warmup", "10",
+                "--settle", "3s");
         assertThat(up.code()).as(up.err()).isZero();
         assertThat(up.out()).startsWith("upload 4KiB: 3 connections, 30 ops in ")
+                .containsPattern("\\(after [234] s more warm-up for the JIT to settle\\)")
                 .contains("OP", "OPS/S", "MiB/S", "P50 MS", "P99 MS", "MAX MS", "upload  ");
         assertThat(Files.readAllLines(ids)).hasSize(30).allMatch(l -> l.startsWith("group1/M00/"));
-        assertThat(Files.readString(json)).contains("\"name\": \"upload 4KiB\"", "\"count\": 30");
+        assertThat(Files.readString(json)).contains("\"name\": \"upload 4KiB\"", "\"count\": 30",
+                "\"settle_max_s\": 3", "\"settle_s\": ");
         assertThat(cluster.files).hasSize(30);
         if (System.getProperty("os.name").startsWith("Linux")) {
             assertThat(up.out()).contains("PROCESS", "CPU S/1K OPS", "me  ")
