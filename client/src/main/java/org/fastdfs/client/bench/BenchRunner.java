@@ -36,7 +36,7 @@ import org.fastdfs.proto.Status;
  *       deletes work on, unless {@link BenchSpec#idsIn()} gives them;</li>
  *   <li><b>warm-up</b> (not measured): the mix for {@link BenchSpec#warmup()};</li>
  *   <li><b>measure</b>: the mix for the count or duration; the watched processes are read from
- *       /proc right before and after;</li>
+ *       /proc right before and after; in {@linkplain #rounds rounds} when asked, each measured alike;</li>
  *   <li><b>cleanup</b> (not measured): deletes the files the run uploaded, as {@link BenchSpec#keep()} says.</li>
  * </ol>
  * Uploads send one random payload per size, generated once, from memory; downloads write to a
@@ -67,6 +67,8 @@ public final class BenchRunner {
     private List<String> deleteIds = List.of();
     private final AtomicInteger deleteCursor = new AtomicInteger();
     private Function<List<Watched>, long[]> compilerReader = BenchRunner::compilerTicks;
+    private int rounds = 1;
+    private Runnable betweenRounds = () -> { };
 
     /**
      * @param watched  processes whose memory and CPU are recorded over the measured phase; this JVM
@@ -106,29 +108,63 @@ public final class BenchRunner {
                 runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
             }
             double settled = spec.warmup().settle() == null ? 0 : settle(label, all, spec.warmup().settle());
-            Phase measure = new Phase(label, spec.count(), nanos(spec.duration()), true);
-            List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
-            MachineStats machineBefore = MachineStats.read();
-            Instant started = Instant.now();
-            long seconds = runPhase(measure);
-            MachineStats machineAfter = MachineStats.read();
-            List<ProcStats> after = all.stream().map(w -> ProcStats.read(w.pid())).toList();
-            double secs = seconds / 1e9;
-            List<OpResult> ops = new ArrayList<>();
-            measure.byOp.values().forEach(s -> ops.add(OpResult.of(s, secs)));
-            OpResult total = OpResult.of(measure.total, secs);
-            long attempted = total.count() + total.errors();
-            List<ProcessUsage> usage = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                usage.add(new ProcessUsage(all.get(i).name(), all.get(i).pid(), before.get(i), after.get(i), attempted));
+            List<BenchResult.Round> measured = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                if (i > 0) {
+                    betweenRounds.run();
+                }
+                String name = rounds == 1 ? label : String.format(Locale.ROOT, "%s [round %d of %d]", label, i + 1, rounds);
+                BenchResult.Round round = measure(new Phase(name, spec.count(), nanos(spec.duration()), true), all);
+                measured.add(round);
+                if (round.stoppedEarly() != null) {
+                    break;
+                }
             }
             return new BenchResult(spec, client.config().trackers().stream().map(Object::toString).toList(),
-                    client.config().profile().toString(), started, secs, ops, total, usage,
-                    MachineUsage.of(machineBefore, machineAfter), settled, measure.stopReason.get(),
-                    List.copyOf(measuredUploads));
+                    client.config().profile().toString(), measured, settled, List.copyOf(measuredUploads));
         } finally {
             cleanup(label);
         }
+    }
+
+    /** Runs a measured phase, reading the watched processes and the machine right before and after. */
+    private BenchResult.Round measure(Phase phase, List<Watched> all) {
+        List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
+        MachineStats machineBefore = MachineStats.read();
+        Instant started = Instant.now();
+        long nanos = runPhase(phase);
+        MachineStats machineAfter = MachineStats.read();
+        List<ProcStats> after = all.stream().map(w -> ProcStats.read(w.pid())).toList();
+        double secs = nanos / 1e9;
+        List<OpResult> ops = new ArrayList<>();
+        phase.byOp.values().forEach(s -> ops.add(OpResult.of(s, secs)));
+        OpResult total = OpResult.of(phase.total, secs);
+        long attempted = total.count() + total.errors();
+        List<ProcessUsage> usage = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            usage.add(new ProcessUsage(all.get(i).name(), all.get(i).pid(), before.get(i), after.get(i), attempted));
+        }
+        return new BenchResult.Round(started, secs, ops, total, usage, MachineUsage.of(machineBefore, machineAfter),
+                phase.stopReason.get());
+    }
+
+    /**
+     * Measures {@code n} rounds after the one warm-up instead of one; before each round after the first,
+     * waits for the watched processes and the machine to go quiet ({@link Suite#awaitIdle}: the servers
+     * finish replicating the last round's uploads). The result shows the median round and lists them all.
+     */
+    public BenchRunner rounds(int n) {
+        return rounds(n, () -> Suite.awaitIdle(watched, MachineStats::read, progress));
+    }
+
+    /** {@link #rounds(int)} with {@code between} run before each round after the first. */
+    BenchRunner rounds(int n, Runnable between) {
+        if (n < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1: " + n);
+        }
+        this.rounds = n;
+        this.betweenRounds = between;
+        return this;
     }
 
     /** Compiler CPU below this share of one core over a settle round counts as quiet. */
@@ -209,15 +245,15 @@ public final class BenchRunner {
         int readFiles = 0;
         if (!reads.isEmpty()) {
             long needed = spec.count() > 0
-                    ? reads.stream().mapToLong(o -> spec.mix().countIn(o, spec.count()) + warmupCount(o)).sum()
+                    ? reads.stream().mapToLong(o -> spec.mix().countIn(o, spec.count()) * rounds + warmupCount(o)).sum()
                     : BenchSpec.DEFAULT_READ_FILES;
             readFiles = spec.files() > 0 ? spec.files() : (int) Math.max(1, Math.min(BenchSpec.DEFAULT_READ_FILES, needed));
         }
         int deleteFiles = 0;
         if (deletes) {
             deleteFiles = spec.count() > 0
-                    ? Math.toIntExact(spec.mix().countIn(Op.DELETE, spec.count()) + warmupCount(Op.DELETE))
-                    : spec.files() > 0 ? spec.files() : BenchSpec.DURATION_DELETE_FILES;
+                    ? Math.toIntExact(spec.mix().countIn(Op.DELETE, spec.count()) * rounds + warmupCount(Op.DELETE))
+                    : spec.files() > 0 ? spec.files() : BenchSpec.DURATION_DELETE_FILES * rounds;
         }
         int total = readFiles + deleteFiles;
         if (total == 0) {

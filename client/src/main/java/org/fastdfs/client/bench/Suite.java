@@ -25,12 +25,17 @@ import org.fastdfs.client.FdfsClient;
  *   <li>upload 1 MiB x 200, download them x 200;</li>
  *   <li>upload 64 MiB x 20, download them x 20;</li>
  * </ol>
- * each with 8 connections. Downloads and deletes work on the files of the preceding upload of the same
- * size (a delete's warm-up on the files of that upload's warm-up); files left over are deleted
+ * each with 8 connections, warmed up once and then measured in {@value #ROUNDS} rounds with a quiet machine
+ * before each (the report shows the median round). Downloads and deletes work on the files of the preceding
+ * upload of the same size (the deletes of each round on that of an upload round, a delete's warm-up on the
+ * files of that upload's warm-up); files left over are deleted
  * (unmeasured) after their last use. {@link Plan#smoke()} divides the
  * counts by ten for a smoke test.
  */
 public final class Suite {
+
+    /** Measured rounds of each scenario in the standard plan. */
+    public static final int ROUNDS = 3;
 
     /** Which ceiling a scenario is compared with. */
     public enum Ceiling {
@@ -56,12 +61,16 @@ public final class Suite {
      * @param sendfileRepeat transfers of it
      * @param filesCount     files of the files ceiling (4 KiB each)
      * @param filesSize      their size
+     * @param rounds         measured rounds of each scenario after its warm-up (the median is shown)
      */
     public record Plan(List<Step> steps, long sendfileSize, int sendfileRepeat, int filesCount, int filesSize,
-                       boolean quick) {
+                       boolean quick, int rounds) {
 
         public Plan {
             steps = List.copyOf(steps);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("rounds must be at least 1: " + rounds);
+            }
         }
 
         public static Plan standard() {
@@ -91,7 +100,9 @@ public final class Suite {
                     new Step(Op.DOWNLOAD, m1, 200 / div, 2_000 / div, Ceiling.SENDFILE),
                     new Step(Op.UPLOAD, m64, 20 / div, quick ? 0 : 5, Ceiling.SENDFILE),
                     new Step(Op.DOWNLOAD, m64, 20 / div, quick ? 0 : 5, Ceiling.SENDFILE));
-            return new Plan(steps, m64, quick ? 2 : 5, 20_000 / div, (int) k4, quick);
+            // three rounds: a scenario of 200 x 1 MiB lasts a tenth of a second, and one second of a host
+            // stealing a core, or of the kernel writing back, moved single measurements by a third
+            return new Plan(steps, m64, quick ? 2 : 5, 20_000 / div, (int) k4, quick, quick ? 1 : ROUNDS);
         }
     }
 
@@ -145,7 +156,7 @@ public final class Suite {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 awaitIdle(config.watched(), MachineStats::read, progress);
-                results.add(runStep(client, step, plan.quick(), config, files, warmFiles, atEnd, progress));
+                results.add(runStep(client, step, plan, config, files, warmFiles, atEnd, progress));
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                     List<String> left = files.remove(step.size());
                     if (left != null) {
@@ -172,11 +183,11 @@ public final class Suite {
         }
     }
 
-    private static StepResult runStep(FdfsClient client, Step step, boolean quick, Config config,
+    private static StepResult runStep(FdfsClient client, Step step, Plan plan, Config config,
                                       Map<Long, List<String>> files, Map<Long, List<String>> warmFiles,
                                       List<String> atEnd, Progress progress) {
         BenchSpec.Warmup warmup = new BenchSpec.Warmup(step.warmup(), null);
-        if (step.op() != Op.DELETE && step.warmup() > 0 && !quick) {
+        if (step.op() != Op.DELETE && step.warmup() > 0 && !plan.quick()) {
             warmup = warmup.settlingFor(SETTLE_MAX);
         }
         BenchSpec spec = BenchSpec.of(step.name(), OpMix.of(step.op()), List.of(step.size()), config.connections(),
@@ -193,8 +204,9 @@ public final class Suite {
                 // the warm-up deletes the upload's warm-up files, the measured phase the measured ones
                 List<String> warm = warmFiles.getOrDefault(step.size(), List.of());
                 int warmups = (int) Math.min(step.warmup(), warm.size());
-                spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(),
-                        Math.min(step.count(), ids.size())).withWarmup(new BenchSpec.Warmup(warmups, null));
+                long perRound = Math.max(1, Math.min(step.count(), ids.size() / plan.rounds()));
+                spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), perRound)
+                        .withWarmup(new BenchSpec.Warmup(warmups, null));
                 List<String> both = new ArrayList<>(warm.subList(0, warmups));
                 both.addAll(ids);
                 ids = both;
@@ -204,7 +216,7 @@ public final class Suite {
         }
         BenchRunner runner = null;
         try {
-            runner = new BenchRunner(client, spec, config.watched(), progress);
+            runner = new BenchRunner(client, spec, config.watched(), progress).rounds(plan.rounds());
             BenchResult r = runner.run();
             if (step.op() == Op.UPLOAD) {
                 Set<String> measured = new HashSet<>(r.uploadedIds());

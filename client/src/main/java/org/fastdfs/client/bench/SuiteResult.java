@@ -126,6 +126,7 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
             b.append("Warm-ups went on for the JIT compilers of the watched processes and the client to settle: ")
                     .append(String.join(", ", settled)).append(".\n\n");
         }
+        appendRounds(b);
         b.append("Ceilings (best of the runs; median in parentheses):\n\n");
         for (CeilingResult c : ceilings.values()) {
             b.append(String.format(Locale.ROOT, "- %s: %,.0f %s (%,.0f): %s%n", c.name(), c.best(), c.unit(), c.median(),
@@ -133,6 +134,31 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
         }
         appendResources(b);
         return b.toString();
+    }
+
+    /** Each scenario's rounds, where there were several: the tables show the median one. */
+    private void appendRounds(StringBuilder b) {
+        List<String> lines = new ArrayList<>();
+        for (Suite.StepResult s : steps) {
+            if (s.result() == null || s.result().rounds().size() < 2) {
+                continue;
+            }
+            boolean bytes = s.step().ceiling() == Suite.Ceiling.SENDFILE;
+            List<String> rates = new ArrayList<>();
+            for (BenchResult.Round r : s.result().rounds()) {
+                MachineUsage m = r.machine();
+                rates.add(String.format(Locale.ROOT, bytes ? "%,.0f MiB/s" : "%,.0f ops/s",
+                        bytes ? r.total().mibPerSecond() : r.total().opsPerSecond())
+                        + (m == null ? "" : String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen)",
+                        m.busyCores(), m.stealShare() * 100)));
+            }
+            lines.add("- " + s.step().name() + ": " + String.join("; ", rates) + "; shown: round "
+                    + (s.result().shownRound() + 1));
+        }
+        if (!lines.isEmpty()) {
+            b.append("Each scenario was measured in rounds after its warm-up, with the machine quiet before each; the "
+                    + "tables show the median round:\n\n").append(String.join("\n", lines)).append("\n\n");
+        }
     }
 
     private void appendResources(StringBuilder b) {

@@ -91,6 +91,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "(e.g. 30s; default: no).")
     String settle;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Measure N times after the one warm-up, waiting for the --pid processes and the machine "
+                    + "to go quiet before each, and report the median round (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--files", paramLabel = "N",
             description = "Setup files for downloads and metadata operations, cycled over (default: as many as "
                     + "operations, at most 100); with --duration, also the files deletes may use (default 1000).")
@@ -130,8 +135,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchSpec benchSpec = benchSpec();
+        if (rounds < 1) {
+            throw usage("--rounds must be at least 1");
+        }
         try (FdfsClient client = client(connections)) {
-            BenchResult result = new BenchRunner(client, benchSpec, watched(pids), fdfs.benchProgress()).run();
+            BenchResult result = new BenchRunner(client, benchSpec, watched(pids), fdfs.benchProgress())
+                    .rounds(rounds).run();
             print(fdfs.out(), result);
             if (idsOut != null) {
                 write(idsOut, String.join("\n", result.uploadedIds()) + (result.uploadedIds().isEmpty() ? "" : "\n"));
@@ -241,6 +250,11 @@ final class BenchCommand implements Callable<Integer> {
                     ms(o.meanMs()), ms(o.p50Ms()), ms(o.p90Ms()), ms(o.p99Ms()), ms(o.maxMs()));
         }
         t.print(out, "");
+        if (r.rounds().size() > 1) {
+            out.printf(Locale.ROOT, "rounds: %s ops/s; the median round (%d) is shown%n",
+                    String.join(", ", r.rounds().stream().map(x -> String.format(Locale.ROOT, "%,.1f",
+                            x.total().opsPerSecond())).toList()), r.shownRound() + 1);
+        }
         List<ProcessUsage> known = r.processes().stream().filter(ProcessUsage::known).toList();
         if (!known.isEmpty()) {
             out.println();

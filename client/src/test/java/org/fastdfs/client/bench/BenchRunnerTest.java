@@ -264,6 +264,75 @@ class BenchRunnerTest {
     }
 
     @Test
+    void measuresRoundsAfterOneWarmUpAndShowsTheMedian() {
+        int[] pauses = {0};
+        BenchResult r = new BenchRunner(client, spec("upload", 12, 10L).withWarmup(new BenchSpec.Warmup(4, null))
+                .withKeep(BenchSpec.Keep.UPLOADS), List.of(), progress)
+                .rounds(3, () -> pauses[0]++).run();
+
+        assertThat(r.rounds()).hasSize(3).allSatisfy(round -> assertThat(round.total().count()).isEqualTo(12));
+        assertThat(pauses[0]).as("a pause before the second and third round").isEqualTo(2);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("one warm-up").hasSize(4 + 3 * 12);
+        assertThat(r.uploadedIds()).as("every round's uploads").hasSize(36).doesNotHaveDuplicates();
+        assertThat(cluster.files).as("the warm-up's files are deleted, the measured kept").hasSize(36);
+        List<Double> rates = r.rounds().stream().map(x -> x.total().opsPerSecond()).sorted().toList();
+        assertThat(r.total().opsPerSecond()).isEqualTo(rates.get(1));
+        assertThat(progressText.toString()).contains("upload 10B [round 2 of 3]");
+        assertThat(Json.write(r.toJson())).contains("\"shown_round\": " + (r.shownRound() + 1), "\"rounds\": [",
+                "\"ops_per_s\": ");
+    }
+
+    @Test
+    void deletesGetSetupFilesForEveryRound() {
+        BenchResult r = new BenchRunner(client, spec("delete", 10, 10L), List.of(), progress).rounds(2, () -> { })
+                .run();
+
+        assertThat(r.rounds()).extracting(x -> x.total().count()).containsExactly(10L, 10L);
+        assertThat(r.failed()).isFalse();
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(20);
+        assertThat(cluster.files).isEmpty();
+    }
+
+    @Test
+    void roundsThatRunOutOfFilesStopAndErrorsOfAnyRoundCount() {
+        List<String> ids = List.of(cluster.put(new byte[] {1}, "bin"), cluster.put(new byte[] {2}, "bin"),
+                cluster.put(new byte[] {3}, "bin"));
+        BenchResult r = new BenchRunner(client, spec("delete", 2, 1L).withIdsIn(ids), List.of(), progress)
+                .rounds(3, () -> { }).run();
+
+        assertThat(r.rounds()).as("the second round ran out, the third did not start").hasSize(2);
+        assertThat(r.stoppedEarly()).contains("no files left to delete");
+        assertThat(r.rounds()).extracting(x -> x.total().count()).containsExactly(2L, 1L);
+        assertThat(cluster.files).isEmpty();
+
+        BenchResult failing = new BenchRunner(client, spec("delete", 1, 1L).withIdsIn(List.of(
+                "group1/M00/00/00/missing.bin", cluster.put(new byte[] {4}, "bin"), cluster.put(new byte[] {5}, "bin"))),
+                List.of(), progress).rounds(3, () -> { }).run();
+        assertThat(failing.rounds()).extracting(x -> x.total().errors()).containsExactly(1L, 0L, 0L);
+        assertThat(failing.total().errors()).as("the median round had none").isZero();
+        assertThat(failing.failed()).isTrue();
+    }
+
+    @Test
+    void theMedianRoundIsTheLowerMiddleOneOfAnEvenCount() {
+        BenchSpec s = spec("upload", 1, 1L);
+        BenchResult r = new BenchResult(s, List.of(), "classic", List.of(round(400), round(100), round(300), round(200)),
+                0, List.of());
+        assertThat(r.shownRound()).isEqualTo(3);
+        assertThat(r.total().count()).isEqualTo(200);
+        assertThat(new BenchResult(s, List.of(), "classic", List.of(round(5), round(9), round(7)), 0, List.of())
+                .total().count()).isEqualTo(7);
+        assertThatThrownBy(() -> new BenchResult(s, List.of(), "classic", List.of(), 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A round of one second with {@code ops} operations. */
+    static BenchResult.Round round(long ops) {
+        OpResult total = new OpResult("total", ops, 0, 0, 1, 1, 1, 1, 1, 1, 1, List.of());
+        return new BenchResult.Round(java.time.Instant.EPOCH, 1, List.of(total), total, List.of(), null, null);
+    }
+
+    @Test
     void writesTheResultAsJson() {
         BenchResult r = run(spec("upload", 5, 10L));
 

@@ -28,7 +28,7 @@ class SuiteTest {
                 new Suite.Step(Op.DELETE, 1024, 30, 2, Suite.Ceiling.NONE),
                 new Suite.Step(Op.UPLOAD, 100_000, 4, 1, Suite.Ceiling.SENDFILE),
                 new Suite.Step(Op.DOWNLOAD, 100_000, 4, 1, Suite.Ceiling.SENDFILE)),
-                1 << 20, 1, 50, 1024, true);
+                1 << 20, 1, 50, 1024, true, 1);
     }
 
     @Test
@@ -67,9 +67,37 @@ class SuiteTest {
     }
 
     @Test
+    void measuresEachScenarioInRoundsAndDeletesEachRoundsOwnFiles() throws IOException {
+        Suite.Plan plan = new Suite.Plan(List.of(
+                new Suite.Step(Op.UPLOAD, 1024, 10, 2, Suite.Ceiling.FILES),
+                new Suite.Step(Op.DOWNLOAD, 1024, 10, 2, Suite.Ceiling.NONE),
+                new Suite.Step(Op.DELETE, 1024, 10, 2, Suite.Ceiling.NONE)),
+                1 << 20, 1, 50, 1024, true, 3);
+        SuiteResult r;
+        try (MemoryCluster cluster = new MemoryCluster();
+             FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
+            r = Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), Progress.NONE);
+
+            assertThat(cluster.files).isEmpty();
+            assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(2 + 3 * 10);
+            assertThat(cluster.storage.received(Command.DELETE_FILE)).as("each measured file once, warm-ups too")
+                    .hasSize(2 + 3 * 10);
+        }
+
+        assertThat(r.failed()).isFalse();
+        assertThat(r.steps()).allSatisfy(s -> assertThat(s.result().rounds()).hasSize(3)
+                .allSatisfy(round -> assertThat(round.total().count()).isEqualTo(10)));
+        assertThat(r.steps().get(0).result().uploadedIds()).hasSize(30);
+        assertThat(r.steps().get(2).result().rounds()).allSatisfy(round -> assertThat(round.total().errors()).isZero());
+        assertThat(r.toMarkdown()).contains("Each scenario was measured in rounds after its warm-up",
+                "- upload 1KiB: ", "- delete 1KiB: ", "; shown: round ");
+        assertThat(Json.write(r.toJson())).contains("\"rounds\": [", "\"shown_round\": ");
+    }
+
+    @Test
     void aScenarioWithoutFilesIsSkippedAndTheSuiteFails() throws IOException {
         Suite.Plan plan = new Suite.Plan(List.of(new Suite.Step(Op.DOWNLOAD, 10, 5, 0, Suite.Ceiling.NONE)),
-                1024, 1, 10, 10, false);
+                1024, 1, 10, 10, false, 1);
         SuiteResult r;
         try (MemoryCluster cluster = new MemoryCluster(); FdfsClient client = cluster.client()) {
             r = Suite.run(client, plan, new Suite.Config(1, List.of(), dir, ""), Progress.NONE);
@@ -97,6 +125,8 @@ class SuiteTest {
         assertThat(Suite.Plan.smoke().steps()).extracting(Suite.Step::count)
                 .containsExactly(2000L, 2000L, 2000L, 20L, 20L, 2L, 2L);
         assertThat(Suite.Plan.smoke().quick()).isTrue();
+        assertThat(p.rounds()).isEqualTo(3);
+        assertThat(Suite.Plan.smoke().rounds()).isEqualTo(1);
     }
 
     @Test

@@ -131,6 +131,7 @@ class BenchCliTest {
         assertThat(bench("--settle", "soon").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("--max-errors", "lots").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("-c", "0").code()).isEqualTo(Fdfs.EXIT_USAGE);
+        assertThat(bench("--rounds", "0").err()).contains("--rounds must be at least 1");
         Result r = bench("--op", "delete:1,download:1", "--ids-in", writeIds("group1/M00/00/00/a.bin").toString());
         assertThat(r.code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(r.err()).contains("--ids-in");
@@ -158,9 +159,10 @@ class BenchCliTest {
                     .containsPattern("machine: \\d+\\.\\d\\d of \\d+ cores busy, \\d+\\.\\d % of the time stolen");
         }
 
-        Result down = bench("--op", "download", "--ids-in", ids.toString(), "--count", "60", "-c", "2");
+        Result down = bench("--op", "download", "--ids-in", ids.toString(), "--count", "20", "-c", "2", "--rounds", "3");
         assertThat(down.code()).as(down.err()).isZero();
-        assertThat(down.out()).startsWith("download: 2 connections, 60 ops in ");
+        assertThat(down.out()).startsWith("download: 2 connections, 20 ops in ")
+                .containsPattern("rounds: [\\d,.]+, [\\d,.]+, [\\d,.]+ ops/s; the median round \\([123]\\) is shown");
         assertThat(cluster.storage.received(Command.DOWNLOAD_FILE)).hasSize(60);
 
         Result del = bench("--op", "delete", "--ids-in", ids.toString());
