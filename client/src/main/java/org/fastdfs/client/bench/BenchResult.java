@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The outcome of one scenario: one or more measured rounds after one warm-up. Where there were several,
  * the figures shown ({@link #total()}, {@link #processes()}, ...) are those of the median round by rate
- * (the slower of the middle two for an even count), and every round is in {@link #rounds()}: a host that
+ * (the slower of the middle two for an even count; rounds the hypervisor {@linkplain Round#disturbed()
+ * disturbed} left out while any other is there), and every round is in {@link #rounds()}: a host that
  * steals a core for a fraction of a second, or a burst of background work, then moves one round, not
  * the result.
  *
@@ -37,9 +38,27 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
      */
     public record Round(Instant started, double seconds, List<OpResult> ops, OpResult total,
                         List<ProcessUsage> processes, MachineUsage machine, String stoppedEarly) {
+
+        /**
+         * The share of the time the hypervisor may steal before a round is disturbed: on the 2-core VMs
+         * this was measured on, a quarter of the time stolen for half a minute took a third off a
+         * scenario's rate; the round says more about the host than about the servers.
+         */
+        public static final double STEAL_LIMIT = 0.10;
+        /**
+         * The machine time a round must span for its steal share to count (0.1 s of 2 cores): /proc/stat
+         * counts in ticks of 10 ms, and over a few ticks one stolen tick is a large share by rounding alone.
+         */
+        static final long MIN_TICKS = 20;
+
         public Round {
             ops = List.copyOf(ops);
             processes = List.copyOf(processes);
+        }
+
+        /** Whether the hypervisor stole more than {@link #STEAL_LIMIT} of the round's time. */
+        public boolean disturbed() {
+            return machine != null && machine.ticks() >= MIN_TICKS && machine.stealShare() > STEAL_LIMIT;
         }
 
         Map<String, Object> toJson() {
@@ -57,6 +76,7 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
             o.put("cpu_s_per_1000_ops", cpu);
             o.put("machine", machine == null ? null : machine.toJson());
             o.put("stopped_early", stoppedEarly);
+            o.put("disturbed", disturbed());
             return o;
         }
     }
@@ -70,11 +90,17 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
         }
     }
 
-    /** Index of the round shown: the median by operations per second (the lower middle one of an even count). */
+    /**
+     * Index of the round shown: the median by operations per second of the undisturbed rounds, or of all
+     * when every round was disturbed (the lower middle one of an even count).
+     */
     public int shownRound() {
         List<Integer> order = new ArrayList<>();
+        boolean anyClean = rounds.stream().anyMatch(r -> !r.disturbed());
         for (int i = 0; i < rounds.size(); i++) {
-            order.add(i);
+            if (!anyClean || !rounds.get(i).disturbed()) {
+                order.add(i);
+            }
         }
         order.sort(Comparator.comparingDouble(i -> rounds.get(i).total().opsPerSecond()));
         return order.get((rounds.size() - 1) / 2);

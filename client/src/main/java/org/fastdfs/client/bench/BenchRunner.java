@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.fastdfs.client.Content;
 import org.fastdfs.client.FdfsClient;
 import org.fastdfs.client.FdfsException;
@@ -67,6 +68,7 @@ public final class BenchRunner {
     private List<String> deleteIds = List.of();
     private final AtomicInteger deleteCursor = new AtomicInteger();
     private Function<List<Watched>, long[]> compilerReader = BenchRunner::compilerTicks;
+    private Supplier<MachineStats> machineReader = MachineStats::read;
     private int rounds = 1;
     private Runnable betweenRounds = () -> { };
 
@@ -109,15 +111,29 @@ public final class BenchRunner {
             }
             double settled = spec.warmup().settle() == null ? 0 : settle(label, all, spec.warmup().settle());
             List<BenchResult.Round> measured = new ArrayList<>();
-            for (int i = 0; i < rounds; i++) {
+            int clean = 0;
+            int most = rounds > 1 ? 2 * rounds : 1;
+            for (int i = 0; clean < rounds && i < most; i++) {
+                if (i >= rounds && !filesForAnotherRound()) {
+                    progress.note(label + ": no files left to measure a disturbed round again");
+                    break;
+                }
                 if (i > 0) {
                     betweenRounds.run();
                 }
-                String name = rounds == 1 ? label : String.format(Locale.ROOT, "%s [round %d of %d]", label, i + 1, rounds);
+                String name = rounds == 1 ? label : i < rounds
+                        ? String.format(Locale.ROOT, "%s [round %d of %d]", label, i + 1, rounds)
+                        : String.format(Locale.ROOT, "%s [round %d, in place of a disturbed one]", label, i + 1);
                 BenchResult.Round round = measure(new Phase(name, spec.count(), nanos(spec.duration()), true), all);
                 measured.add(round);
                 if (round.stoppedEarly() != null) {
                     break;
+                }
+                if (round.disturbed()) {
+                    progress.note(String.format(Locale.ROOT, "%s: the hypervisor stole %.0f %% of the round; measuring "
+                            + "another", name, round.machine().stealShare() * 100));
+                } else {
+                    clean++;
                 }
             }
             return new BenchResult(spec, client.config().trackers().stream().map(Object::toString).toList(),
@@ -130,10 +146,10 @@ public final class BenchRunner {
     /** Runs a measured phase, reading the watched processes and the machine right before and after. */
     private BenchResult.Round measure(Phase phase, List<Watched> all) {
         List<ProcStats> before = all.stream().map(w -> ProcStats.read(w.pid())).toList();
-        MachineStats machineBefore = MachineStats.read();
+        MachineStats machineBefore = machineReader.get();
         Instant started = Instant.now();
         long nanos = runPhase(phase);
-        MachineStats machineAfter = MachineStats.read();
+        MachineStats machineAfter = machineReader.get();
         List<ProcStats> after = all.stream().map(w -> ProcStats.read(w.pid())).toList();
         double secs = nanos / 1e9;
         List<OpResult> ops = new ArrayList<>();
@@ -151,7 +167,10 @@ public final class BenchRunner {
     /**
      * Measures {@code n} rounds after the one warm-up instead of one; before each round after the first,
      * waits for the watched processes and the machine to go quiet ({@link Suite#awaitIdle}: the servers
-     * finish replicating the last round's uploads). The result shows the median round and lists them all.
+     * finish replicating the last round's uploads). A round the hypervisor stole more than
+     * {@link BenchResult.Round#STEAL_LIMIT} of is {@linkplain BenchResult.Round#disturbed() disturbed}: another
+     * is measured in its place, up to {@code n} more rounds in all (deletes only while files are left for a
+     * whole round). The result shows the median of the undisturbed rounds and lists them all.
      */
     public BenchRunner rounds(int n) {
         return rounds(n, () -> Suite.awaitIdle(watched, MachineStats::read, progress));
@@ -165,6 +184,19 @@ public final class BenchRunner {
         this.rounds = n;
         this.betweenRounds = between;
         return this;
+    }
+
+    /** The given ids a delete run did not get to (after {@link #run}; empty for other runs). */
+    public List<String> undeleted() {
+        return List.copyOf(deleteIds.subList(Math.min(deleteCursor.get(), deleteIds.size()), deleteIds.size()));
+    }
+
+    /** Whether a count-limited delete run has files left for one more whole round (other runs always do). */
+    private boolean filesForAnotherRound() {
+        if (!spec.mix().contains(Op.DELETE) || spec.count() == 0) {
+            return true;
+        }
+        return deleteIds.size() - deleteCursor.get() >= spec.mix().countIn(Op.DELETE, spec.count());
     }
 
     /** Compiler CPU below this share of one core over a settle round counts as quiet. */
@@ -203,6 +235,12 @@ public final class BenchRunner {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Replaces how the machine's figures are read around each round (tests script the steal). */
+    BenchRunner machineReader(Supplier<MachineStats> reader) {
+        this.machineReader = reader;
+        return this;
     }
 
     /** Replaces how the compiler threads' CPU ticks of the processes are read (tests script them). */
@@ -378,6 +416,10 @@ public final class BenchRunner {
                 }
                 case META_GET -> {
                     client.getMetadata(id);
+                    yield 0L;
+                }
+                case LOCATE -> {
+                    client.locate(id);
                     yield 0L;
                 }
             };

@@ -26,6 +26,11 @@ public record MachineUsage(MachineStats before, MachineStats after) {
         return (after.busyShareSince(before) - stealShare()) * cores();
     }
 
+    /** All cores' time over the phase, in /proc/stat ticks (10 ms each on Linux). */
+    public long ticks() {
+        return after.totalTicks() - before.totalTicks();
+    }
+
     /** Share of all cores' time the hypervisor took (0..1). */
     public double stealShare() {
         return after.stealShareSince(before);

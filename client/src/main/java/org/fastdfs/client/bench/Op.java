@@ -13,7 +13,12 @@ public enum Op {
     /** SET_METADATA (overwrite, two items) on an existing file. */
     META_SET("meta-set"),
     /** GET_METADATA of an existing file that has metadata. */
-    META_GET("meta-get");
+    META_GET("meta-get"),
+    /**
+     * QUERY_FETCH_ONE of an existing file: the tracker's answer where to download it from, as for an HTTP
+     * URL, with no storage involved (a download is this plus the storage's part).
+     */
+    LOCATE("locate");
 
     private final String label;
 
@@ -39,7 +44,7 @@ public enum Op {
             }
         }
         throw new IllegalArgumentException("unknown operation '" + text
-                + "' (use upload, download, delete, meta-set or meta-get)");
+                + "' (use upload, download, delete, meta-set, meta-get or locate)");
     }
 
     @Override

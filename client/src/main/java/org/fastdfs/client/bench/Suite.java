@@ -201,16 +201,18 @@ public final class Suite {
                 return new StepResult(step, null, "skipped: no uploaded files of " + Sizes.format(step.size()));
             }
             if (step.op() == Op.DELETE) {
-                // the warm-up deletes the upload's warm-up files, the measured phase the measured ones
+                // the warm-up deletes the upload's warm-up files, the rounds the measured ones; the rest of the
+                // warm-up files come last, for rounds measured again in place of disturbed ones
                 List<String> warm = warmFiles.getOrDefault(step.size(), List.of());
                 int warmups = (int) Math.min(step.warmup(), warm.size());
                 long perRound = Math.max(1, Math.min(step.count(), ids.size() / plan.rounds()));
                 spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), perRound)
                         .withWarmup(new BenchSpec.Warmup(warmups, null));
-                List<String> both = new ArrayList<>(warm.subList(0, warmups));
-                both.addAll(ids);
-                ids = both;
-                warmFiles.put(step.size(), new ArrayList<>(warm.subList(warmups, warm.size())));
+                List<String> all = new ArrayList<>(warm.subList(0, warmups));
+                all.addAll(ids);
+                all.addAll(warm.subList(warmups, warm.size()));
+                ids = all;
+                warmFiles.remove(step.size());
             }
             spec = spec.withIdsIn(ids);
         }
@@ -228,11 +230,13 @@ public final class Suite {
                 }
             } else if (step.op() == Op.DELETE) {
                 files.remove(step.size());
+                atEnd.addAll(runner.undeleted());
             }
             return new StepResult(step, r, null);
         } catch (RuntimeException e) {
             if (runner != null) {
                 atEnd.addAll(runner.leftovers());
+                atEnd.addAll(runner.undeleted());
             }
             progress.note(step.name() + ": failed: " + e.getMessage());
             return new StepResult(step, null, "failed: " + e.getMessage());
@@ -319,7 +323,8 @@ public final class Suite {
     }
 
     /** Deletes files outside any measurement. */
-    private static void deleteQuietly(FdfsClient client, List<String> ids, Config config, Progress progress) {
+    private static void deleteQuietly(FdfsClient client, List<String> listed, Config config, Progress progress) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(listed));
         BenchSpec spec = BenchSpec.of("delete leftovers", OpMix.of(Op.DELETE), List.of(0L), config.connections(),
                 ids.size()).withIdsIn(ids);
         try {

@@ -149,15 +149,17 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                 MachineUsage m = r.machine();
                 rates.add(String.format(Locale.ROOT, bytes ? "%,.0f MiB/s" : "%,.0f ops/s",
                         bytes ? r.total().mibPerSecond() : r.total().opsPerSecond())
-                        + (m == null ? "" : String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen)",
-                        m.busyCores(), m.stealShare() * 100)));
+                        + (m == null ? "" : String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen%s)",
+                        m.busyCores(), m.stealShare() * 100, r.disturbed() ? ": disturbed" : "")));
             }
             lines.add("- " + s.step().name() + ": " + String.join("; ", rates) + "; shown: round "
                     + (s.result().shownRound() + 1));
         }
         if (!lines.isEmpty()) {
-            b.append("Each scenario was measured in rounds after its warm-up, with the machine quiet before each; the "
-                    + "tables show the median round:\n\n").append(String.join("\n", lines)).append("\n\n");
+            b.append(String.format(Locale.ROOT, "Each scenario was measured in rounds after its warm-up, with the machine "
+                    + "quiet before each; a round the hypervisor stole more than %.0f %% of is disturbed and measured "
+                    + "again. The tables show the median of the undisturbed rounds:%n%n",
+                    BenchResult.Round.STEAL_LIMIT * 100)).append(String.join("\n", lines)).append("\n\n");
         }
     }
 

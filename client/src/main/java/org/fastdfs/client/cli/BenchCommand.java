@@ -65,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
     int connections;
 
     @Option(names = "--op", paramLabel = "MIX", defaultValue = "upload",
-            description = "upload, download, delete, meta-set, meta-get, meta (= meta-set:50,meta-get:50) or "
-                    + "mixed=OP:WEIGHT,... such as mixed=upload:70,download:30 (default: ${DEFAULT-VALUE}).")
+            description = "upload, download, delete, meta-set, meta-get, meta (= meta-set:50,meta-get:50), locate "
+                    + "(the tracker's QUERY_FETCH_ONE alone) or mixed=OP:WEIGHT,... such as mixed=upload:70,download:30 (default: ${DEFAULT-VALUE}).")
     String op;
 
     @Option(names = {"-s", "--size"}, paramLabel = "SIZE", split = ",", defaultValue = "4KiB",
@@ -93,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
             description = "Measure N times after the one warm-up, waiting for the --pid processes and the machine "
-                    + "to go quiet before each, and report the median round (default: ${DEFAULT-VALUE}).")
+                    + "to go quiet before each, and report the median round; with N > 1, a round the hypervisor "
+                    + "stole more than 10%% of is measured again, up to N more (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--files", paramLabel = "N",
@@ -252,8 +253,9 @@ final class BenchCommand implements Callable<Integer> {
         t.print(out, "");
         if (r.rounds().size() > 1) {
             out.printf(Locale.ROOT, "rounds: %s ops/s; the median round (%d) is shown%n",
-                    String.join(", ", r.rounds().stream().map(x -> String.format(Locale.ROOT, "%,.1f",
-                            x.total().opsPerSecond())).toList()), r.shownRound() + 1);
+                    String.join(", ", r.rounds().stream().map(x -> String.format(Locale.ROOT, "%,.1f%s",
+                            x.total().opsPerSecond(), x.disturbed() ? " (disturbed)" : "")).toList()),
+                    r.shownRound() + 1);
         }
         List<ProcessUsage> known = r.processes().stream().filter(ProcessUsage::known).toList();
         if (!known.isEmpty()) {

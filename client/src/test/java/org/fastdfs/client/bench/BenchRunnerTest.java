@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.fastdfs.client.ClientConfig;
 import org.fastdfs.client.FdfsClient;
 import org.fastdfs.client.FdfsException;
@@ -144,6 +145,18 @@ class BenchRunnerTest {
         assertThat(r.total().errors()).isZero();
         assertThat(cluster.storage.received(Command.SET_METADATA)).hasSizeGreaterThanOrEqualTo(20);
         assertThat(cluster.storage.received(Command.GET_METADATA)).hasSize(20);
+    }
+
+    @Test
+    void locatesFilesAtTheTrackerWithoutTouchingTheStorage() {
+        BenchResult r = run(spec("locate", 30, 10L));
+
+        assertThat(r.ops()).extracting(OpResult::op).containsExactly("locate");
+        assertThat(r.total().count()).isEqualTo(30);
+        assertThat(r.total().errors()).isZero();
+        assertThat(cluster.tracker.received(Command.SERVICE_QUERY_FETCH_ONE)).hasSize(30);
+        assertThat(cluster.storage.received(Command.DOWNLOAD_FILE)).isEmpty();
+        assertThat(cluster.files).as("the setup files are deleted").isEmpty();
     }
 
     @Test
@@ -314,6 +327,52 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aRoundTheHypervisorDisturbedIsMeasuredAgainAndLeftOutOfTheMedian() {
+        // steal per round (share of 100 ticks): 2 %, 30 %, 5 %, 12 %, 1 %
+        Iterator<Long> steal = List.of(2L, 30L, 5L, 12L, 1L).iterator();
+        long[] ticks = {0, 0};
+        BenchResult r = new BenchRunner(client, spec("upload", 6, 10L), List.of(), progress).rounds(3, () -> { })
+                .machineReader(() -> {
+                    MachineStats m = new MachineStats(ticks[0], ticks[1], ticks[0], 0, 2);
+                    if (ticks[0] % 200 == 0 && steal.hasNext()) { // a round starts: its end comes 100 ticks later
+                        ticks[1] += steal.next();
+                    }
+                    ticks[0] += 100;
+                    return m;
+                }).run();
+
+        assertThat(r.rounds()).hasSize(5).extracting(BenchResult.Round::disturbed)
+                .containsExactly(false, true, false, true, false);
+        assertThat(r.rounds().get(r.shownRound()).disturbed()).isFalse();
+        assertThat(progressText.toString()).contains("upload 10B [round 2 of 3]: the hypervisor stole 30 % of the round",
+                "upload 10B [round 4, in place of a disturbed one]");
+        assertThat(Json.write(r.toJson())).contains("\"disturbed\": true", "\"disturbed\": false");
+    }
+
+    @Test
+    void disturbedRoundsAreMeasuredAgainAtMostAsOftenAsAskedAndDeletesOnlyWithFilesLeft() {
+        MachineStats[] m = {new MachineStats(0, 0, 0, 0, 2)};
+        Supplier<MachineStats> stolen = () -> m[0] = new MachineStats(m[0].busyTicks() + 100,
+                m[0].stealTicks() + 50, m[0].totalTicks() + 100, 0, 2);
+        BenchResult up = new BenchRunner(client, spec("upload", 3, 10L), List.of(), progress).rounds(2, () -> { })
+                .machineReader(stolen).run();
+        assertThat(up.rounds()).hasSize(4).allMatch(BenchResult.Round::disturbed);
+        assertThat(up.total().count()).isEqualTo(3);
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(cluster.put(new byte[] {(byte) i}, "bin"));
+        }
+        BenchRunner deletes = new BenchRunner(client, spec("delete", 2, 1L).withIdsIn(ids), List.of(), progress)
+                .rounds(2, () -> { }).machineReader(stolen);
+        BenchResult del = deletes.run();
+        assertThat(del.rounds()).as("7 files: two rounds and one more whole round of 2").hasSize(3);
+        assertThat(progressText.toString()).contains("no files left to measure a disturbed round again");
+        assertThat(deletes.undeleted()).hasSize(1);
+        assertThat(cluster.files).hasSize(1);
+    }
+
+    @Test
     void theMedianRoundIsTheLowerMiddleOneOfAnEvenCount() {
         BenchSpec s = spec("upload", 1, 1L);
         BenchResult r = new BenchResult(s, List.of(), "classic", List.of(round(400), round(100), round(300), round(200)),
@@ -324,6 +383,18 @@ class BenchRunnerTest {
                 .total().count()).isEqualTo(7);
         assertThatThrownBy(() -> new BenchResult(s, List.of(), "classic", List.of(), 0, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRoundTooShortToJudgeItsStealIsNotDisturbed() {
+        OpResult total = new OpResult("total", 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, List.of());
+        MachineUsage fewTicks = new MachineUsage(new MachineStats(0, 0, 0, 0, 2), new MachineStats(6, 3, 6, 0, 2));
+        MachineUsage enough = new MachineUsage(new MachineStats(0, 0, 0, 0, 2), new MachineStats(40, 5, 40, 0, 2));
+
+        assertThat(new BenchResult.Round(java.time.Instant.EPOCH, 0.03, List.of(total), total, List.of(), fewTicks,
+                null).disturbed()).as("3 of 6 ticks stolen").isFalse();
+        assertThat(new BenchResult.Round(java.time.Instant.EPOCH, 0.2, List.of(total), total, List.of(), enough,
+                null).disturbed()).as("5 of 40 ticks stolen").isTrue();
     }
 
     /** A round of one second with {@code ops} operations. */
