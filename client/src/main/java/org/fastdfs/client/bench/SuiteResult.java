@@ -150,7 +150,9 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                 rates.add(String.format(Locale.ROOT, bytes ? "%,.0f MiB/s" : "%,.0f ops/s",
                         bytes ? r.total().mibPerSecond() : r.total().opsPerSecond())
                         + (m == null ? "" : String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen%s)",
-                        m.busyCores(), m.stealShare() * 100, r.disturbed() ? ": disturbed" : "")));
+                        m.busyCores(), m.stealShare() * 100, r.disturbed() ? ": disturbed" : ""))
+                        + (r.total().errors() == 0 ? "" : String.format(Locale.ROOT, ", %,d errors%s", r.total().errors(),
+                        r.total().errorSamples().isEmpty() ? "" : ": " + r.total().errorSamples().get(0).message())));
             }
             lines.add("- " + s.step().name() + ": " + String.join("; ", rates) + "; shown: round "
                     + (s.result().shownRound() + 1));

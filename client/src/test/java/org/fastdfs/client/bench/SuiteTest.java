@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.fastdfs.client.ClientConfig;
 import org.fastdfs.client.FdfsClient;
 import org.fastdfs.client.MemoryCluster;
@@ -92,6 +93,27 @@ class SuiteTest {
         assertThat(r.toMarkdown()).contains("Each scenario was measured in rounds after its warm-up",
                 "- upload 1KiB: ", "- delete 1KiB: ", "; shown: round ");
         assertThat(Json.write(r.toJson())).contains("\"rounds\": [", "\"shown_round\": ");
+    }
+
+    @Test
+    void theReportNamesTheErrorsOfARoundThatIsNotShown() {
+        Suite.Step step = new Suite.Step(Op.UPLOAD, 64, 2, 0, Suite.Ceiling.NONE);
+        OpResult ok = new OpResult("total", 2, 0, 128, 1, 1, 1, 1, 1, 1, 1, List.of());
+        OpResult failed = new OpResult("total", 0, 2, 0, 1, 1, 1, 1, 1, 1, 1,
+                List.of(new OpStats.ErrorSample("FastDFS error: UPLOAD_FILE ENOSPC", 2)));
+        List<BenchResult.Round> rounds = new java.util.ArrayList<>();
+        for (OpResult t : List.of(ok, ok, failed)) {
+            rounds.add(new BenchResult.Round(java.time.Instant.EPOCH, 1, List.of(t), t, List.of(), null, null));
+        }
+        BenchResult r = new BenchResult(BenchSpec.of("upload 64B", OpMix.of(Op.UPLOAD), List.of(64L), 1, 2),
+                List.of(), "classic", rounds, 0, List.of());
+        SuiteResult suite = new SuiteResult(java.time.Instant.EPOCH, false, "", Map.of("host", "h"), List.of(),
+                "classic", 1, Map.of(), List.of(new Suite.StepResult(step, r, null)));
+
+        assertThat(r.total().errors()).as("the median round had none").isZero();
+        assertThat(suite.failed()).isTrue();
+        assertThat(suite.toMarkdown()).contains("- upload 64B: 2 ops/s; 2 ops/s; 0 ops/s, 2 errors: FastDFS error: "
+                + "UPLOAD_FILE ENOSPC; shown: round ");
     }
 
     @Test
