@@ -186,7 +186,10 @@ public final class BenchRunner {
         return this;
     }
 
-    /** The given ids a delete run did not get to (after {@link #run}; empty for other runs). */
+    /**
+     * The ids a delete run did not get to (after {@link #run}; empty for other runs): of {@code --ids-in}
+     * ids, those still on the cluster; of setup files, those its cleanup deleted.
+     */
     public List<String> undeleted() {
         return List.copyOf(deleteIds.subList(Math.min(deleteCursor.get(), deleteIds.size()), deleteIds.size()));
     }
