@@ -103,7 +103,7 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
             }
         }
         order.sort(Comparator.comparingDouble(i -> rounds.get(i).total().opsPerSecond()));
-        return order.get((rounds.size() - 1) / 2);
+        return order.get((order.size() - 1) / 2);
     }
 
     private Round shown() {
@@ -145,11 +145,15 @@ public record BenchResult(BenchSpec spec, List<String> trackers, String profile,
         return rounds.stream().map(Round::stoppedEarly).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The errors of all rounds together (the shown round's are in {@link #total()}). */
+    public long errors() {
+        return rounds.stream().mapToLong(r -> r.total().errors()).sum();
+    }
+
     /** Whether the errors of all rounds together exceed the spec's tolerance. */
     public boolean failed() {
-        long errors = rounds.stream().mapToLong(r -> r.total().errors()).sum();
         long attempted = rounds.stream().mapToLong(r -> r.total().count() + r.total().errors()).sum();
-        return spec.tooManyErrors(errors, attempted);
+        return spec.tooManyErrors(errors(), attempted);
     }
 
     public Map<String, Object> toJson() {

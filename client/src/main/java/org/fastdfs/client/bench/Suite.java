@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -324,7 +325,7 @@ public final class Suite {
 
     /** Deletes files outside any measurement. */
     private static void deleteQuietly(FdfsClient client, List<String> listed, Config config, Progress progress) {
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(listed));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(listed));
         BenchSpec spec = BenchSpec.of("delete leftovers", OpMix.of(Op.DELETE), List.of(0L), config.connections(),
                 ids.size()).withIdsIn(ids);
         try {

@@ -144,16 +144,7 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                 continue;
             }
             boolean bytes = s.step().ceiling() == Suite.Ceiling.SENDFILE;
-            List<String> rates = new ArrayList<>();
-            for (BenchResult.Round r : s.result().rounds()) {
-                MachineUsage m = r.machine();
-                rates.add(String.format(Locale.ROOT, bytes ? "%,.0f MiB/s" : "%,.0f ops/s",
-                        bytes ? r.total().mibPerSecond() : r.total().opsPerSecond())
-                        + (m == null ? "" : String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen%s)",
-                        m.busyCores(), m.stealShare() * 100, r.disturbed() ? ": disturbed" : ""))
-                        + (r.total().errors() == 0 ? "" : String.format(Locale.ROOT, ", %,d errors%s", r.total().errors(),
-                        r.total().errorSamples().isEmpty() ? "" : ": " + r.total().errorSamples().get(0).message())));
-            }
+            List<String> rates = s.result().rounds().stream().map(r -> describe(r, bytes)).toList();
             lines.add("- " + s.step().name() + ": " + String.join("; ", rates) + "; shown: round "
                     + (s.result().shownRound() + 1));
         }
@@ -163,6 +154,24 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                     + "again. The tables show the median of the undisturbed rounds:%n%n",
                     BenchResult.Round.STEAL_LIMIT * 100)).append(String.join("\n", lines)).append("\n\n");
         }
+    }
+
+    /** "2,147 MiB/s (1.79 cores busy, 0 % stolen), 2 errors: ...". */
+    private static String describe(BenchResult.Round r, boolean bytes) {
+        StringBuilder d = new StringBuilder(String.format(Locale.ROOT, bytes ? "%,.0f MiB/s" : "%,.0f ops/s",
+                bytes ? r.total().mibPerSecond() : r.total().opsPerSecond()));
+        MachineUsage m = r.machine();
+        if (m != null) {
+            d.append(String.format(Locale.ROOT, " (%.2f cores busy, %.0f %% stolen%s)", m.busyCores(),
+                    m.stealShare() * 100, r.disturbed() ? ": disturbed" : ""));
+        }
+        if (r.total().errors() > 0) {
+            d.append(String.format(Locale.ROOT, ", %,d errors", r.total().errors()));
+            if (!r.total().errorSamples().isEmpty()) {
+                d.append(": ").append(r.total().errorSamples().get(0).message());
+            }
+        }
+        return d.toString();
     }
 
     private void appendResources(StringBuilder b) {

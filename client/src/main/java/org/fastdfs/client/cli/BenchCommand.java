@@ -66,7 +66,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--op", paramLabel = "MIX", defaultValue = "upload",
             description = "upload, download, delete, meta-set, meta-get, meta (= meta-set:50,meta-get:50), locate "
-                    + "(the tracker's QUERY_FETCH_ONE alone) or mixed=OP:WEIGHT,... such as mixed=upload:70,download:30 (default: ${DEFAULT-VALUE}).")
+                    + "(the tracker's QUERY_FETCH_ONE alone) or mixed=OP:WEIGHT,... such as "
+                    + "mixed=upload:70,download:30 (default: ${DEFAULT-VALUE}).")
     String op;
 
     @Option(names = {"-s", "--size"}, paramLabel = "SIZE", split = ",", defaultValue = "4KiB",
@@ -150,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
                 write(json, Json.write(result.toJson()) + "\n");
             }
             if (result.failed()) {
-                fdfs.err().println("fdfs bench: " + result.total().errors() + " errors, more than --max-errors "
+                fdfs.err().println("fdfs bench: " + result.errors() + " errors, more than --max-errors "
                         + maxErrors);
                 return Fdfs.EXIT_FASTDFS_ERROR;
             }
@@ -253,8 +254,10 @@ final class BenchCommand implements Callable<Integer> {
         t.print(out, "");
         if (r.rounds().size() > 1) {
             out.printf(Locale.ROOT, "rounds: %s ops/s; the median round (%d) is shown%n",
-                    String.join(", ", r.rounds().stream().map(x -> String.format(Locale.ROOT, "%,.1f%s",
-                            x.total().opsPerSecond(), x.disturbed() ? " (disturbed)" : "")).toList()),
+                    String.join(", ", r.rounds().stream().map(x -> String.format(Locale.ROOT, "%,.1f%s%s",
+                            x.total().opsPerSecond(), x.disturbed() ? " (disturbed)" : "",
+                            x.total().errors() > 0 ? String.format(Locale.ROOT, " (%,d errors)", x.total().errors())
+                                    : "")).toList()),
                     r.shownRound() + 1);
         }
         List<ProcessUsage> known = r.processes().stream().filter(ProcessUsage::known).toList();

@@ -183,6 +183,12 @@ class BenchCliTest {
         assertThat(strict.err()).contains("2 errors, more than --max-errors 0");
         assertThat(strict.out()).contains("download errors: 2 x FastDFS error: DOWNLOAD_FILE FILE on ");
         assertThat(lenient.code()).isZero();
+
+        Result rounds = bench("--op", "download", "--ids-in", ids.toString(), "--count", "4", "-c", "1",
+                "--rounds", "2");
+        assertThat(rounds.code()).isEqualTo(Fdfs.EXIT_FASTDFS_ERROR);
+        assertThat(rounds.err()).as("the errors of both rounds").contains("4 errors, more than --max-errors 0");
+        assertThat(rounds.out()).containsPattern("rounds: [\\d,.]+ \\(2 errors\\), [\\d,.]+ \\(2 errors\\) ops/s");
     }
 
     @Test
