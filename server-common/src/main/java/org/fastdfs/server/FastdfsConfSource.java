@@ -42,7 +42,9 @@ public final class FastdfsConfSource implements ConfigSourceFactory {
             Map.entry("network_timeout", "network-timeout-seconds"),
             Map.entry("upload_priority", "upload-priority"), Map.entry("buff_size", "buff-size"),
             Map.entry("file_distribute_path_mode", "file-distribute-path-mode"),
-            Map.entry("file_distribute_rotate_count", "file-distribute-rotate-count"));
+            Map.entry("file_distribute_rotate_count", "file-distribute-rotate-count"),
+            Map.entry("disk_reader_threads", "disk-reader-threads"),
+            Map.entry("disk_writer_threads", "disk-writer-threads"));
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

@@ -30,6 +30,8 @@ class FastdfsConfSourceTest {
                 store_path0 = /data/fastdfs0
                 store_path1 = /data/fastdfs1
                 subdir_count_per_path = 256
+                disk_reader_threads = 2
+                disk_writer_threads = 1
                 tracker_server = 192.168.209.121:22122
                 tracker_server = 192.168.209.122:22122
                 #include http.conf
@@ -45,6 +47,8 @@ class FastdfsConfSourceTest {
                 .containsEntry("fdfs.storage.tracker-servers", "192.168.209.121:22122,192.168.209.122:22122")
                 .containsEntry("fdfs.storage.heart-beat-interval-seconds", "30")
                 .containsEntry("fdfs.storage.upload-priority", "7")
+                .containsEntry("fdfs.storage.disk-reader-threads", "2")
+                .containsEntry("fdfs.storage.disk-writer-threads", "1")
                 .doesNotContainKey("fdfs.storage.bind-addr");
     }
 

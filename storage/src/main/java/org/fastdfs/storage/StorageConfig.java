@@ -96,11 +96,18 @@ public interface StorageConfig {
     /** {@code store_pathN_readonly}: indices of store paths that take no new uploads (they still serve reads). */
     Optional<List<Integer>> storePathReadonly();
 
-    /** Threads for blocking writes (uploads, appends, deletes, metadata), all store paths together. */
+    /**
+     * {@code disk_writer_threads}: threads for blocking writes (uploads, appends, deletes, metadata) per
+     * store path, as in FastDFS (whose default is 1).
+     */
     @WithDefault("4")
     int diskWriterThreads();
 
-    /** Threads for blocking reads (file stats, metadata reads, CRC32 computations), all store paths together. */
+    /**
+     * {@code disk_reader_threads}: threads for blocking reads (downloads, file stats, metadata reads,
+     * CRC32 computations) per store path, as in FastDFS (whose default is 1). A thread waits for each read
+     * that misses the page cache, so a slow disk wants several.
+     */
     @WithDefault("4")
     int diskReaderThreads();
 

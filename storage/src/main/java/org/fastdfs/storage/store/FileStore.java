@@ -148,8 +148,8 @@ public class FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the storage under " + config.basePath(), e);
         }
-        writer = pool("fdfs-disk-writer", config.diskWriterThreads());
-        reader = pool("fdfs-disk-reader", config.diskReaderThreads());
+        writer = pool("fdfs-disk-writer", config.diskWriterThreads() * paths.count());
+        reader = pool("fdfs-disk-reader", config.diskReaderThreads() * paths.count());
         timer = Executors.newSingleThreadScheduledExecutor(daemon("fdfs-storage-flush"));
         timer.scheduleWithFixedDelay(this::syncBinlog, config.syncBinlogBuffInterval(),
                 config.syncBinlogBuffInterval(), TimeUnit.SECONDS);
