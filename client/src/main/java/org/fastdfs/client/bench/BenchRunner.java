@@ -35,7 +35,8 @@ import org.fastdfs.proto.Status;
  * <ol>
  *   <li><b>setup</b> (not measured): uploads the files that downloads, metadata operations and
  *       deletes work on, unless {@link BenchSpec#idsIn()} gives them;</li>
- *   <li><b>warm-up</b> (not measured): the mix for {@link BenchSpec#warmup()};</li>
+ *   <li><b>warm-up</b> (not measured): the mix for {@link BenchSpec#warmup()}; in rounds, a pause and a
+ *       shorter second warm-up follow;</li>
  *   <li><b>measure</b>: the mix for the count or duration; the watched processes are read from
  *       /proc right before and after; in {@linkplain #rounds rounds} when asked, each measured alike;</li>
  *   <li><b>cleanup</b> (not measured): deletes the files the run uploaded, as {@link BenchSpec#keep()} says.</li>
@@ -110,6 +111,15 @@ public final class BenchRunner {
                 runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
             }
             double settled = spec.warmup().settle() == null ? 0 : settle(label, all, spec.warmup().settle());
+            if (rounds > 1 && !spec.warmup().none()) {
+                // a server's code for the first requests after a pause (an idle event loop waking up, trimmed
+                // buffer caches) is compiled only once it ran: the first round after a pause was seen throwing
+                // compiled code away (uncommon traps in Netty's allocator and event loop) and recompiling it
+                betweenRounds.run();
+                BenchSpec.Warmup again = spec.warmup().afterPause();
+                runPhase(new Phase(label + " [warm-up after a pause]", again.ops(), nanos(again.time()), false));
+                settled += again.settle() == null ? 0 : settle(label, all, again.settle());
+            }
             List<BenchResult.Round> measured = new ArrayList<>();
             int clean = 0;
             int most = rounds > 1 ? 2 * rounds : 1;
@@ -118,7 +128,7 @@ public final class BenchRunner {
                     progress.note(label + ": no files left to measure a disturbed round again");
                     break;
                 }
-                if (i > 0) {
+                if (rounds > 1) {
                     betweenRounds.run();
                 }
                 String name = rounds == 1 ? label : i < rounds
@@ -165,9 +175,11 @@ public final class BenchRunner {
     }
 
     /**
-     * Measures {@code n} rounds after the one warm-up instead of one; before each round after the first,
-     * waits for the watched processes and the machine to go quiet ({@link Suite#awaitIdle}: the servers
-     * finish replicating the last round's uploads). A round the hypervisor stole more than
+     * Measures {@code n} rounds instead of one; before each round, waits for the watched processes and the
+     * machine to go quiet ({@link Suite#awaitIdle}: the servers finish replicating the warm-up's or the last
+     * round's uploads), so every round starts alike, after a pause. With {@code n > 1} the warm-up is
+     * followed by such a pause and a shorter second warm-up ({@link BenchSpec.Warmup#afterPause()}): the
+     * servers' JIT has then also seen the first requests after a pause. A round the hypervisor stole more than
      * {@link BenchResult.Round#STEAL_LIMIT} of is {@linkplain BenchResult.Round#disturbed() disturbed}: another
      * is measured in its place, up to {@code n} more rounds in all (deletes only while files are left for a
      * whole round). The result shows the median of the undisturbed rounds and lists them all.
@@ -176,7 +188,7 @@ public final class BenchRunner {
         return rounds(n, () -> Suite.awaitIdle(watched, MachineStats::read, progress));
     }
 
-    /** {@link #rounds(int)} with {@code between} run before each round after the first. */
+    /** {@link #rounds(int)} with {@code between} run for each pause. */
     BenchRunner rounds(int n, Runnable between) {
         if (n < 1) {
             throw new IllegalArgumentException("rounds must be at least 1: " + n);
@@ -330,9 +342,12 @@ public final class BenchRunner {
         deleteIds = List.of(ids).subList(readFiles, total);
     }
 
+    /** Files {@code op} uses up in the warm-ups: the first, and in rounds the one after a pause. */
     private long warmupCount(Op op) {
         BenchSpec.Warmup w = spec.warmup();
-        return w.time() != null ? (op == Op.DELETE ? BenchSpec.DURATION_DELETE_FILES : 0) : spec.mix().countIn(op, w.ops());
+        int warmups = rounds > 1 && !w.none() ? 2 : 1;
+        return w.time() != null ? (op == Op.DELETE ? BenchSpec.DURATION_DELETE_FILES * warmups : 0)
+                : spec.mix().countIn(op, w.ops()) + (warmups > 1 ? spec.mix().countIn(op, w.afterPause().ops()) : 0);
     }
 
     private String nextReadId() {

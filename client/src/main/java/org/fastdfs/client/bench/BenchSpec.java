@@ -53,6 +53,8 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
      */
     public record Warmup(long ops, Duration time, Duration settle) {
         public static final Warmup NONE = new Warmup(0, null);
+        /** The warm-up after a pause is this fraction of the first: see {@link #afterPause()}. */
+        static final int AFTER_PAUSE_SHARE = 4;
 
         public Warmup(long ops, Duration time) {
             this(ops, time, null);
@@ -76,6 +78,18 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
 
         public Warmup settlingFor(Duration max) {
             return new Warmup(ops, time, max);
+        }
+
+        /**
+         * The second, shorter warm-up of a run in rounds, after the servers were left idle once: a
+         * {@value #AFTER_PAUSE_SHARE}th of this one (at least one operation), settling alike.
+         */
+        public Warmup afterPause() {
+            if (none()) {
+                return NONE;
+            }
+            return time != null ? new Warmup(0, time.dividedBy(AFTER_PAUSE_SHARE), settle)
+                    : new Warmup((ops + AFTER_PAUSE_SHARE - 1) / AFTER_PAUSE_SHARE, null, settle);
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.fastdfs.client.FdfsClient;
 
@@ -26,10 +27,10 @@ import org.fastdfs.client.FdfsClient;
  *   <li>upload 1 MiB x 200, download them x 200;</li>
  *   <li>upload 64 MiB x 20, download them x 20;</li>
  * </ol>
- * each with 8 connections, warmed up once and then measured in {@value #ROUNDS} rounds with a quiet machine
- * before each (the report shows the median round). Downloads and deletes work on the files of the preceding
- * upload of the same size (the deletes of each round on that of an upload round, a delete's warm-up on the
- * files of that upload's warm-up); files left over are deleted
+ * each with 8 connections, warmed up, paused, warmed up again for a quarter as long, and then measured in
+ * {@value #ROUNDS} rounds with a quiet machine before each (the report shows the median round). Downloads and
+ * deletes work on the files of the preceding upload of the same size (the deletes of each round on that of
+ * an upload round, a delete's warm-ups on the files of that upload's warm-up); files left over are deleted
  * (unmeasured) after their last use. {@link Plan#smoke()} divides the
  * counts by ten for a smoke test.
  */
@@ -202,16 +203,18 @@ public final class Suite {
                 return new StepResult(step, null, "skipped: no uploaded files of " + Sizes.format(step.size()));
             }
             if (step.op() == Op.DELETE) {
-                // the warm-up deletes the upload's warm-up files, the rounds the measured ones; the rest of the
+                // the warm-ups delete the upload's warm-up files, the rounds the measured ones; the rest of the
                 // warm-up files come last, for rounds measured again in place of disturbed ones
                 List<String> warm = warmFiles.getOrDefault(step.size(), List.of());
-                int warmups = (int) Math.min(step.warmup(), warm.size());
+                BenchSpec.Warmup deleteWarmup = new BenchSpec.Warmup(Math.min(step.warmup(), warm.size()), null);
                 long perRound = Math.max(1, Math.min(step.count(), ids.size() / plan.rounds()));
                 spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), perRound)
-                        .withWarmup(new BenchSpec.Warmup(warmups, null));
-                List<String> all = new ArrayList<>(warm.subList(0, warmups));
+                        .withWarmup(deleteWarmup);
+                int first = (int) Math.min(warm.size(),
+                        deleteWarmup.ops() + (plan.rounds() > 1 ? deleteWarmup.afterPause().ops() : 0));
+                List<String> all = new ArrayList<>(warm.subList(0, first));
                 all.addAll(ids);
-                all.addAll(warm.subList(warmups, warm.size()));
+                all.addAll(warm.subList(first, warm.size()));
                 ids = all;
                 warmFiles.remove(step.size());
             }
@@ -270,15 +273,25 @@ public final class Suite {
      * uploads back, so that it measures itself and not the tail of the one before. Replication keeps
      * running during the scenario.
      *
+     * <p>When only the unwritten page cache is left, it is written back at once ({@code sync}) rather
+     * than when the kernel gets to it (data 30 s old, by default): the same state, reached sooner.
+     *
      * @param machine the machine's figures now, or null where they cannot be read (then only the watched
      *                processes count)
      */
     static void awaitIdle(List<BenchRunner.Watched> watched, Supplier<MachineStats> machine, Progress progress) {
+        awaitIdle(watched, machine, Suite::writeBack, progress);
+    }
+
+    /** {@link #awaitIdle(List, Supplier, Progress)} with {@code writeBack} run when only unwritten data is left. */
+    static void awaitIdle(List<BenchRunner.Watched> watched, Supplier<MachineStats> machine, Runnable writeBack,
+                          Progress progress) {
         if (watched.isEmpty()) {
             return;
         }
         long deadline = System.nanoTime() + IDLE_MAX_WAIT.toNanos();
         double maxTicks = IDLE_SHARE * ProcStats.TICKS_PER_SECOND * IDLE_WINDOW.toMillis() / 1000.0;
+        boolean wroteBack = false;
         while (System.nanoTime() < deadline) {
             long[] before = ticks(watched);
             MachineStats machineBefore = machine.get();
@@ -295,14 +308,35 @@ public final class Suite {
                 idle &= after[i] < 0 || before[i] < 0 || after[i] - before[i] <= maxTicks;
             }
             if (machineAfter != null && machineBefore != null) {
-                idle &= machineAfter.busyShareSince(machineBefore) < MACHINE_IDLE_SHARE
-                        && machineAfter.unwrittenKib() <= UNWRITTEN_LIMIT_KIB;
+                idle &= machineAfter.busyShareSince(machineBefore) < MACHINE_IDLE_SHARE;
+                if (idle && machineAfter.unwrittenKib() > UNWRITTEN_LIMIT_KIB) {
+                    if (!wroteBack) {
+                        wroteBack = true;
+                        writeBack.run();
+                    }
+                    idle = false;
+                }
             }
             if (idle) {
                 return;
             }
         }
         progress.note("note: the machine was still busy after " + IDLE_MAX_WAIT.toSeconds() + " s; going on");
+    }
+
+    /** Writes every file system's unwritten data back now ({@code sync}); does nothing where there is none. */
+    private static void writeBack() {
+        try {
+            Process sync = new ProcessBuilder("sync").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!sync.waitFor(IDLE_MAX_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                sync.destroy();
+            }
+        } catch (IOException e) {
+            // no sync command: the kernel writes the data back in its own time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long[] ticks(List<BenchRunner.Watched> watched) {

@@ -93,9 +93,10 @@ final class BenchCommand implements Callable<Integer> {
     String settle;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
-            description = "Measure N times after the one warm-up, waiting for the --pid processes and the machine "
-                    + "to go quiet before each, and report the median round; with N > 1, a round the hypervisor "
-                    + "stole more than 10%% of is measured again, up to N more (default: ${DEFAULT-VALUE}).")
+            description = "Measure N times, waiting for the --pid processes and the machine to go quiet before "
+                    + "each, and report the median round; with N > 1 the warm-up is followed by such a pause and "
+                    + "a second warm-up a quarter as long, and a round the hypervisor stole more than 10%% of is "
+                    + "measured again, up to N more (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--files", paramLabel = "N",

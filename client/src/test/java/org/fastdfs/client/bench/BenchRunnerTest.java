@@ -277,17 +277,19 @@ class BenchRunnerTest {
     }
 
     @Test
-    void measuresRoundsAfterOneWarmUpAndShowsTheMedian() {
+    void measuresRoundsAfterAWarmUpAPauseAndASecondWarmUpAndShowsTheMedian() {
         int[] pauses = {0};
-        BenchResult r = new BenchRunner(client, spec("upload", 12, 10L).withWarmup(new BenchSpec.Warmup(4, null))
+        BenchResult r = new BenchRunner(client, spec("upload", 12, 10L).withWarmup(new BenchSpec.Warmup(8, null))
                 .withKeep(BenchSpec.Keep.UPLOADS), List.of(), progress)
                 .rounds(3, () -> pauses[0]++).run();
 
         assertThat(r.rounds()).hasSize(3).allSatisfy(round -> assertThat(round.total().count()).isEqualTo(12));
-        assertThat(pauses[0]).as("a pause before the second and third round").isEqualTo(2);
-        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("one warm-up").hasSize(4 + 3 * 12);
+        assertThat(pauses[0]).as("a pause after the warm-up and before every round").isEqualTo(4);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("a warm-up and a quarter of it after the pause")
+                .hasSize(8 + 2 + 3 * 12);
+        assertThat(progressText.toString()).contains("upload 10B [warm-up after a pause]");
         assertThat(r.uploadedIds()).as("every round's uploads").hasSize(36).doesNotHaveDuplicates();
-        assertThat(cluster.files).as("the warm-up's files are deleted, the measured kept").hasSize(36);
+        assertThat(cluster.files).as("the warm-ups' files are deleted, the measured kept").hasSize(36);
         List<Double> rates = r.rounds().stream().map(x -> x.total().opsPerSecond()).sorted().toList();
         assertThat(r.total().opsPerSecond()).isEqualTo(rates.get(1));
         assertThat(progressText.toString()).contains("upload 10B [round 2 of 3]");
@@ -296,13 +298,15 @@ class BenchRunnerTest {
     }
 
     @Test
-    void deletesGetSetupFilesForEveryRound() {
-        BenchResult r = new BenchRunner(client, spec("delete", 10, 10L), List.of(), progress).rounds(2, () -> { })
-                .run();
+    void deletesGetSetupFilesForEveryRoundAndBothWarmUps() {
+        BenchResult r = new BenchRunner(client, spec("delete", 10, 10L).withWarmup(new BenchSpec.Warmup(7, null)),
+                List.of(), progress).rounds(2, () -> { }).run();
 
         assertThat(r.rounds()).extracting(x -> x.total().count()).containsExactly(10L, 10L);
         assertThat(r.failed()).isFalse();
-        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(20);
+        assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("rounds, warm-up, a quarter of it rounded up")
+                .hasSize(20 + 7 + 2);
+        assertThat(cluster.storage.received(Command.DELETE_FILE)).hasSize(29);
         assertThat(cluster.files).isEmpty();
     }
 

@@ -80,9 +80,10 @@ class SuiteTest {
             r = Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), Progress.NONE);
 
             assertThat(cluster.files).isEmpty();
-            assertThat(cluster.storage.received(Command.UPLOAD_FILE)).hasSize(2 + 3 * 10);
+            assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("warm-up, a second one after the pause (a quarter, rounded up), rounds")
+                    .hasSize(2 + 1 + 3 * 10);
             assertThat(cluster.storage.received(Command.DELETE_FILE)).as("each measured file once, warm-ups too")
-                    .hasSize(2 + 3 * 10);
+                    .hasSize(2 + 1 + 3 * 10);
         }
 
         assertThat(r.failed()).isFalse();
@@ -90,7 +91,7 @@ class SuiteTest {
                 .allSatisfy(round -> assertThat(round.total().count()).isEqualTo(10)));
         assertThat(r.steps().get(0).result().uploadedIds()).hasSize(30);
         assertThat(r.steps().get(2).result().rounds()).allSatisfy(round -> assertThat(round.total().errors()).isZero());
-        assertThat(r.toMarkdown()).contains("Each scenario was measured in rounds after its warm-up",
+        assertThat(r.toMarkdown()).contains("Each scenario was measured in rounds after its warm-up, a pause",
                 "- upload 1KiB: ", "- delete 1KiB: ", "; shown: round ");
         assertThat(Json.write(r.toJson())).contains("\"rounds\": [", "\"shown_round\": ");
     }
@@ -171,17 +172,22 @@ class SuiteTest {
     @Test
     void aScenarioAlsoWaitsForAnIdleMachineWithItsUploadsWrittenBack() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
-        // readings one second apart: half the cores busy, then idle but 1 GiB unwritten, then quiet
+        // readings one second apart: half the cores busy, then idle but 1 GiB unwritten (written back
+        // at once), still 512 MiB unwritten (not written back again), then quiet
         Iterator<MachineStats> readings = List.of(
                 new MachineStats(0, 0, 0, 0, 2), new MachineStats(100, 0, 200, 0, 2),
                 new MachineStats(100, 0, 200, 0, 2), new MachineStats(105, 0, 400, 1 << 20, 2),
-                new MachineStats(105, 0, 400, 1 << 20, 2), new MachineStats(110, 0, 600, 1024, 2)).iterator();
+                new MachineStats(105, 0, 400, 1 << 20, 2), new MachineStats(108, 0, 600, 1 << 19, 2),
+                new MachineStats(108, 0, 600, 1 << 19, 2), new MachineStats(110, 0, 800, 1024, 2)).iterator();
+        int[] writeBacks = {0};
         try {
             long t0 = System.nanoTime();
-            Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid())), readings::next, Progress.NONE);
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("three windows of a second")
-                    .isBetween(2_700L, 15_000L);
+            Suite.awaitIdle(List.of(new BenchRunner.Watched("idle", sleeper.pid())), readings::next,
+                    () -> writeBacks[0]++, Progress.NONE);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("four windows of a second")
+                    .isBetween(3_600L, 20_000L);
             assertThat(readings.hasNext()).isFalse();
+            assertThat(writeBacks[0]).as("written back once, when nothing but unwritten data was left").isEqualTo(1);
         } finally {
             sleeper.destroy();
         }
