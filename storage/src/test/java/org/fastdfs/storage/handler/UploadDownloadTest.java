@@ -290,4 +290,31 @@ class UploadDownloadTest {
             }
         })).isTrue();
     }
+
+    @Test
+    void requestsSentBackToBackInOneWriteAreAnsweredInOrder() throws Exception {
+        // the second and third request arrive in the read buffer of the first and wait, copied, while
+        // the first is answered from a worker thread
+        byte[] small = bytes(3_000, 21);
+        byte[] large = bytes(300_000, 22);
+        try (StorageTestClient c = client()) {
+            String name = c.upload("txt", small);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            all.write(Frames.request(new org.fastdfs.proto.storage.DownloadFileRequest(0, 0, GROUP, name),
+                    StorageTestClient.PROFILE));
+            all.write(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, large.length, "bin"),
+                    StorageTestClient.PROFILE));
+            all.write(large);
+            all.write(Frames.request(Command.ACTIVE_TEST));
+            all.write(Frames.request(new org.fastdfs.proto.storage.DownloadFileRequest(10, 100, GROUP, name),
+                    StorageTestClient.PROFILE));
+            c.send(all.toByteArray());
+
+            assertThat(c.read().body()).isEqualTo(small);
+            String uploaded = StorageTestClient.fileName(c.read());
+            assertThat(c.read().ok()).as("ACTIVE_TEST").isTrue();
+            assertThat(c.read().body()).isEqualTo(Arrays.copyOfRange(small, 10, 110));
+            assertThat(c.download(uploaded)).isEqualTo(large);
+        }
+    }
 }
