@@ -149,9 +149,10 @@ public record SuiteResult(Instant started, boolean quick, String label, Map<Stri
                     + (s.result().shownRound() + 1));
         }
         if (!lines.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "Each scenario was measured in rounds after its warm-up, a pause and a "
-                    + "shorter second warm-up, with the machine quiet before each; a round the hypervisor stole more than %.0f %% of is disturbed and measured "
-                    + "again. The tables show the median of the undisturbed rounds:%n%n",
+            b.append(String.format(Locale.ROOT, "Each scenario was measured in rounds after its warm-up, a pause "
+                    + "and a shorter second warm-up, with the machine quiet before each; a round the hypervisor "
+                    + "stole more than %.0f %% of is disturbed and measured again. The tables show the median of "
+                    + "the undisturbed rounds:%n%n",
                     BenchResult.Round.STEAL_LIMIT * 100)).append(String.join("\n", lines)).append("\n\n");
         }
     }

@@ -80,7 +80,8 @@ class SuiteTest {
             r = Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), Progress.NONE);
 
             assertThat(cluster.files).isEmpty();
-            assertThat(cluster.storage.received(Command.UPLOAD_FILE)).as("warm-up, a second one after the pause (a quarter, rounded up), rounds")
+            assertThat(cluster.storage.received(Command.UPLOAD_FILE))
+                    .as("warm-up, a second one after the pause (a quarter, rounded up), rounds")
                     .hasSize(2 + 1 + 3 * 10);
             assertThat(cluster.storage.received(Command.DELETE_FILE)).as("each measured file once, warm-ups too")
                     .hasSize(2 + 1 + 3 * 10);
