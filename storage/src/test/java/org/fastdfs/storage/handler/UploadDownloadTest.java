@@ -11,6 +11,7 @@ import static org.fastdfs.storage.StorageTestClient.GROUP;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.stat.StatField;
+import org.fastdfs.proto.storage.DownloadFileRequest;
 import org.fastdfs.proto.storage.UploadFileRequest;
 import org.fastdfs.storage.StorageServer;
 import org.fastdfs.storage.StorageTestClient;
@@ -299,14 +301,14 @@ class UploadDownloadTest {
         byte[] large = bytes(300_000, 22);
         try (StorageTestClient c = client()) {
             String name = c.upload("txt", small);
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            all.write(Frames.request(new org.fastdfs.proto.storage.DownloadFileRequest(0, 0, GROUP, name),
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.write(Frames.request(new DownloadFileRequest(0, 0, GROUP, name),
                     StorageTestClient.PROFILE));
             all.write(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, large.length, "bin"),
                     StorageTestClient.PROFILE));
             all.write(large);
             all.write(Frames.request(Command.ACTIVE_TEST));
-            all.write(Frames.request(new org.fastdfs.proto.storage.DownloadFileRequest(10, 100, GROUP, name),
+            all.write(Frames.request(new DownloadFileRequest(10, 100, GROUP, name),
                     StorageTestClient.PROFILE));
             c.send(all.toByteArray());
 
