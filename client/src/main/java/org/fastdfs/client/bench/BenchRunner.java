@@ -107,18 +107,21 @@ public final class BenchRunner {
             if (ProcStats.read(self) != null && watched.stream().noneMatch(w -> w.pid() == self)) {
                 all.add(new Watched("client", self));
             }
-            if (!spec.warmup().none()) {
-                runPhase(new Phase(label + " [warm-up]", spec.warmup().ops(), nanos(spec.warmup().time()), false));
-            }
-            double settled = spec.warmup().settle() == null ? 0 : settle(label, all, spec.warmup().settle());
-            if (rounds > 1 && !spec.warmup().none()) {
-                // a server's code for the first requests after a pause (an idle event loop waking up, trimmed
-                // buffer caches) is compiled only once it ran: the first round after a pause was seen throwing
-                // compiled code away (uncommon traps in Netty's allocator and event loop) and recompiling it
-                betweenRounds.run();
-                BenchSpec.Warmup again = spec.warmup().afterPause();
-                runPhase(new Phase(label + " [warm-up after a pause]", again.ops(), nanos(again.time()), false));
-                settled += again.settle() == null ? 0 : settle(label, all, again.settle());
+            double settled = 0;
+            List<BenchSpec.Warmup> warmups = spec.warmup().phases(rounds);
+            for (int w = 0; w < warmups.size(); w++) {
+                BenchSpec.Warmup warmup = warmups.get(w);
+                if (w > 0) {
+                    // a server's code for the first requests after a pause (an idle event loop waking up,
+                    // trimmed buffer caches) is compiled only once it ran: the first round after a pause was
+                    // seen throwing compiled code away (uncommon traps in Netty's allocator and event loop)
+                    betweenRounds.run();
+                }
+                if (!warmup.none()) {
+                    runPhase(new Phase(label + (w == 0 ? " [warm-up]" : " [warm-up after a pause]"), warmup.ops(),
+                            nanos(warmup.time()), false));
+                }
+                settled += warmup.settle() == null ? 0 : settle(label, all, warmup.settle());
             }
             List<BenchResult.Round> measured = new ArrayList<>();
             int clean = 0;
@@ -344,10 +347,11 @@ public final class BenchRunner {
 
     /** Files {@code op} uses up in the warm-ups: the first, and in rounds the one after a pause. */
     private long warmupCount(Op op) {
-        BenchSpec.Warmup w = spec.warmup();
-        int warmups = rounds > 1 && !w.none() ? 2 : 1;
-        return w.time() != null ? (op == Op.DELETE ? BenchSpec.DURATION_DELETE_FILES * warmups : 0)
-                : spec.mix().countIn(op, w.ops()) + (warmups > 1 ? spec.mix().countIn(op, w.afterPause().ops()) : 0);
+        long n = 0;
+        for (BenchSpec.Warmup w : spec.warmup().phases(rounds)) {
+            n += w.time() != null ? (op == Op.DELETE ? BenchSpec.DURATION_DELETE_FILES : 0) : spec.mix().countIn(op, w.ops());
+        }
+        return n;
     }
 
     private String nextReadId() {

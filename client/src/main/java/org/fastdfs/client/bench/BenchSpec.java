@@ -81,6 +81,14 @@ public record BenchSpec(String name, OpMix mix, List<Long> sizes, int connection
         }
 
         /**
+         * The warm-ups of a run of {@code rounds} rounds, in order: this one, and with more than one round
+         * (when this one is not {@linkplain #none() none}) a pause and then {@link #afterPause()}.
+         */
+        public List<Warmup> phases(int rounds) {
+            return rounds > 1 && !none() ? List.of(this, afterPause()) : List.of(this);
+        }
+
+        /**
          * The second, shorter warm-up of a run in rounds, after the servers were left idle once: a
          * {@value #AFTER_PAUSE_SHARE}th of this one (at least one operation), settling alike.
          */

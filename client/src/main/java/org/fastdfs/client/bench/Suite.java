@@ -211,7 +211,7 @@ public final class Suite {
                 spec = BenchSpec.of(step.name(), spec.mix(), spec.sizes(), spec.connections(), perRound)
                         .withWarmup(deleteWarmup);
                 int first = (int) Math.min(warm.size(),
-                        deleteWarmup.ops() + (plan.rounds() > 1 ? deleteWarmup.afterPause().ops() : 0));
+                        deleteWarmup.phases(plan.rounds()).stream().mapToLong(BenchSpec.Warmup::ops).sum());
                 List<String> all = new ArrayList<>(warm.subList(0, first));
                 all.addAll(ids);
                 all.addAll(warm.subList(first, warm.size()));
