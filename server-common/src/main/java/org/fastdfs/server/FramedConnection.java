@@ -27,9 +27,13 @@ import org.jboss.logging.Logger;
 
 /**
  * One client socket speaking the FastDFS protocol. Requests are served one at a time: once a
- * request is complete the socket and the decoder pause, and they resume when the request has been
- * answered through {@link #reply}, {@link #replyStatus} or one of their variants. Replies may come
- * from any thread; the bookkeeping always hops back to the connection's event loop.
+ * request is complete the decoder pauses, and it resumes when the request has been answered through
+ * {@link #reply}, {@link #replyStatus} or one of their variants. The socket goes on reading meanwhile
+ * (FastDFS clients wait for the answer, so there is rarely anything to read) and holds what comes up
+ * to {@link #HELD_INPUT_LIMIT} bytes; only beyond that, or when a streamed body's sink asks for it
+ * ({@link #pauseInput()}), does it stop reading: switching reading off and on for every request cost
+ * two system calls each ({@code epoll_ctl}). Replies may come from any thread; the bookkeeping always
+ * hops back to the connection's event loop.
  */
 public final class FramedConnection implements FrameDecoder.Handler {
 
@@ -46,6 +50,8 @@ public final class FramedConnection implements FrameDecoder.Handler {
     private ByteBuffer pendingInput;
     private StreamSink sink;
     private boolean awaitingReply;
+    /** A streamed body's sink asked to stop reading until it has written what it holds. */
+    private boolean sinkPaused;
     private boolean closed;
     private Object attachment;
     private Consumer<FramedConnection> closeListener = c -> { };
@@ -59,6 +65,9 @@ public final class FramedConnection implements FrameDecoder.Handler {
      * in one read. Netty's default guess starts at 2 KiB and sinks to 64 bytes on a connection of short
      * messages, after which a 4 KiB replica took nine reads.
      */
+    /** Input read while a request is being answered that is held; beyond it the socket stops reading. */
+    static final int HELD_INPUT_LIMIT = 64 * 1024;
+
     private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(16 * 1024,
             32 * 1024, 64 * 1024);
 
@@ -218,16 +227,25 @@ public final class FramedConnection implements FrameDecoder.Handler {
 
     /** Stops reading from the socket (back-pressure while a streamed body is written to disk). */
     public void pauseInput() {
-        onContext(() -> reading(false));
+        onContext(() -> {
+            sinkPaused = true;
+            reading(false);
+        });
     }
 
     /** Resumes reading from the socket after {@link #pauseInput()}. */
     public void resumeInput() {
         onContext(() -> {
-            if (!awaitingReply && !closed) {
-                reading(true);
-            }
+            sinkPaused = false;
+            readIfRoom();
         });
+    }
+
+    /** Reads on unless the connection is closed, a sink paused it, or the held input is at its limit. */
+    private void readIfRoom() {
+        if (!closed && !sinkPaused && (pendingInput == null || pendingInput.remaining() < HELD_INPUT_LIMIT)) {
+            reading(true);
+        }
     }
 
     /**
@@ -285,8 +303,13 @@ public final class FramedConnection implements FrameDecoder.Handler {
             pendingInput = null;
         }
         feed(input);
-        if (borrowed && pendingInput == input) {
-            pendingInput = ByteBuffer.allocate(input.remaining()).put(input).flip();
+        if (pendingInput != null) {
+            if (borrowed && pendingInput == input) {
+                pendingInput = ByteBuffer.allocate(input.remaining()).put(input).flip();
+            }
+            if (pendingInput.remaining() >= HELD_INPUT_LIMIT) {
+                reading(false);
+            }
         }
     }
 
@@ -366,7 +389,6 @@ public final class FramedConnection implements FrameDecoder.Handler {
     private void awaitRequestDone() {
         awaitingReply = true;
         decoder.pause();
-        reading(false);
     }
 
     private void write(Buffer frame, boolean thenClose) {
@@ -390,15 +412,14 @@ public final class FramedConnection implements FrameDecoder.Handler {
             return;
         }
         awaitingReply = false;
+        sinkPaused = false;
         decoder.resume();
         if (pendingInput != null) {
             ByteBuffer rest = pendingInput;
             pendingInput = null;
             feed(rest);
         }
-        if (!awaitingReply && !closed) {
-            reading(true);
-        }
+        readIfRoom();
     }
 
     private void onEnd() {

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -246,7 +247,7 @@ class UploadDownloadTest {
                             StorageTestClient.PROFILE));
                     c.send(content);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             sender.start();
@@ -317,6 +318,38 @@ class UploadDownloadTest {
             assertThat(c.read().ok()).as("ACTIVE_TEST").isTrue();
             assertThat(c.read().body()).isEqualTo(Arrays.copyOfRange(small, 10, 110));
             assertThat(c.download(uploaded)).isEqualTo(large);
+        }
+    }
+
+    @Test
+    void aFloodOfPipelinedRequestsIsHeldBackAndAnsweredInOrder() throws Exception {
+        // more requests than a connection holds while one is answered (FramedConnection.HELD_INPUT_LIMIT):
+        // the socket stops reading in between and every request is still answered, in order
+        byte[] content = bytes(2_000, 23);
+        int requests = 4_000;
+        try (StorageTestClient c = client()) {
+            String name = c.upload("txt", content);
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < requests; i++) {
+                all.write(Frames.request(new DownloadFileRequest(i % 1_000, 16, GROUP, name),
+                        StorageTestClient.PROFILE));
+            }
+            assertThat(all.size()).isGreaterThan(4 * 64 * 1024);
+            Thread sender = new Thread(() -> {
+                try {
+                    c.send(all.toByteArray());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            sender.start();
+            for (int i = 0; i < requests; i++) {
+                int offset = i % 1_000;
+                assertThat(c.read().body()).as("answer %d", i)
+                        .isEqualTo(Arrays.copyOfRange(content, offset, offset + 16));
+            }
+            sender.join(10_000);
+            assertThat(c.activeTest().ok()).isTrue();
         }
     }
 }
