@@ -132,10 +132,11 @@ public final class Suite {
     /**
      * Runs the ceilings, then the scenarios in order. A scenario that fails does not stop the others.
      *
-     * <p>No file is deleted between the scenarios except by the delete scenario itself: the files
-     * ceiling's files, warm-up uploads and files no later scenario needs are all deleted at the end. On
-     * ext4 without a journal, creating files near recently deleted ones is slower for minutes, and a
-     * clean-up would otherwise weigh on the uploads measured after it.
+     * <p>No small file is deleted between the scenarios except by the delete scenario itself: the files
+     * ceiling's files, warm-up uploads and files no later scenario needs are deleted at the end. On ext4
+     * without a journal, creating files near recently deleted ones is slower for minutes, and a clean-up
+     * would otherwise weigh on the uploads measured after it. Large files go as soon as only large
+     * uploads are left ({@link #EARLY_CLEAN_UP_SIZE}).
      */
     public static SuiteResult run(FdfsClient client, Plan plan, Config config, Progress progress) {
         Instant started = Instant.now();
@@ -159,11 +160,19 @@ public final class Suite {
                 Step step = steps.get(i);
                 awaitIdle(config.watched(), MachineStats::read, progress);
                 results.add(runStep(client, step, plan, config, files, warmFiles, atEnd, progress));
+                boolean cleanUpNow = onlyLargeUploadsAfter(steps, i);
+                List<String> unused = new ArrayList<>();
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
                     List<String> left = files.remove(step.size());
                     if (left != null) {
-                        atEnd.addAll(left);
+                        (cleanUpNow && step.size() >= EARLY_CLEAN_UP_SIZE ? unused : atEnd).addAll(left);
                     }
+                }
+                if (cleanUpNow) {
+                    unused.addAll(largeWarmUpsNoLongerNeeded(steps, i, warmFiles));
+                }
+                if (!unused.isEmpty()) {
+                    deleteQuietly(client, unused, config, progress);
                 }
             }
             files.values().forEach(atEnd::addAll);
@@ -346,6 +355,37 @@ public final class Suite {
             t[i] = s == null ? -1 : s.cpuTicks();
         }
         return t;
+    }
+
+    /**
+     * Files of at least this size are deleted between scenarios, once no later scenario needs them and
+     * every later scenario uploads only files this large: the warm-up of a large upload can fill the
+     * disk up to the storages' reserve (a 28 s settle of 1 MiB uploads wrote 25 GB with its replicas, and
+     * the 64 MiB uploads after it were refused with ENOSPC). Smaller files wait for the end: the inodes
+     * a deletion frees slow the creation of small files on ext4 without a journal (above), not the
+     * writing of large ones.
+     */
+    static final long EARLY_CLEAN_UP_SIZE = 1 << 20;
+
+    private static boolean onlyLargeUploadsAfter(List<Step> steps, int index) {
+        return steps.subList(index + 1, steps.size()).stream()
+                .noneMatch(s -> s.op() == Op.UPLOAD && s.size() < EARLY_CLEAN_UP_SIZE);
+    }
+
+    /** Takes the warm-up files of {@link #EARLY_CLEAN_UP_SIZE} and more that no later delete scenario uses. */
+    private static List<String> largeWarmUpsNoLongerNeeded(List<Step> steps, int index,
+                                                          Map<Long, List<String>> warmFiles) {
+        List<String> taken = new ArrayList<>();
+        warmFiles.entrySet().removeIf(e -> {
+            long size = e.getKey();
+            boolean unused = size >= EARLY_CLEAN_UP_SIZE && steps.subList(index + 1, steps.size()).stream()
+                    .noneMatch(s -> s.op() == Op.DELETE && s.size() == size);
+            if (unused) {
+                taken.addAll(e.getValue());
+            }
+            return unused;
+        });
+        return taken;
     }
 
     private static boolean usedLater(List<Step> steps, int index, long size) {

@@ -119,6 +119,44 @@ class SuiteTest {
     }
 
     @Test
+    void onceOnlyLargeUploadsAreLeftLargeLeftoversAreDeletedBeforeTheNextScenario() throws IOException {
+        int mib = 1 << 20;
+        Suite.Plan plan = new Suite.Plan(List.of(
+                new Suite.Step(Op.UPLOAD, 1024, 6, 3, Suite.Ceiling.FILES),
+                new Suite.Step(Op.DELETE, 1024, 6, 2, Suite.Ceiling.NONE),
+                new Suite.Step(Op.UPLOAD, mib, 2, 3, Suite.Ceiling.SENDFILE),
+                new Suite.Step(Op.DOWNLOAD, mib, 2, 1, Suite.Ceiling.SENDFILE),
+                new Suite.Step(Op.UPLOAD, 2 * mib, 1, 1, Suite.Ceiling.SENDFILE)),
+                1 << 20, 1, 50, 1024, true, 1);
+        try (MemoryCluster cluster = new MemoryCluster();
+             FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
+            List<String> seen = new java.util.ArrayList<>();
+            Progress watch = new Progress() {
+                @Override
+                public Phase start(String label, long target, long durationNanos, Counters counters) {
+                    long oneMib = cluster.files.values().stream().filter(f -> f.length == mib).count();
+                    long small = cluster.files.values().stream().filter(f -> f.length == 1024).count();
+                    seen.add(label + ": " + oneMib + " of 1 MiB, " + small + " of 1 KiB");
+                    return () -> { };
+                }
+
+                @Override
+                public void note(String message) {
+                }
+            };
+            Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), watch);
+
+            assertThat(seen).as("the 1 KiB warm-up file the delete left stays while 1 MiB files are uploaded")
+                    .contains("upload 1MiB [warm-up]: 0 of 1 MiB, 1 of 1 KiB");
+            assertThat(seen).as("the 1 MiB warm-up files are gone before the 1 MiB downloads")
+                    .contains("download 1MiB [warm-up]: 2 of 1 MiB, 1 of 1 KiB")
+                    .as("and the downloaded files before the 2 MiB uploads; the small file waits for the end")
+                    .contains("upload 2MiB [warm-up]: 0 of 1 MiB, 1 of 1 KiB");
+            assertThat(cluster.files).isEmpty();
+        }
+    }
+
+    @Test
     void aScenarioWithoutFilesIsSkippedAndTheSuiteFails() throws IOException {
         Suite.Plan plan = new Suite.Plan(List.of(new Suite.Step(Op.DOWNLOAD, 10, 5, 0, Suite.Ceiling.NONE)),
                 1024, 1, 10, 10, false, 1);
