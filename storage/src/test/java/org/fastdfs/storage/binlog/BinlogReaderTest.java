@@ -85,7 +85,8 @@ class BinlogReaderTest {
         MarkFile m = new MarkFile(new BinlogPosition(2, 4711), true, false, 1_700_000_000L, 100, 42);
         m.write(p);
         assertThat(p.getFileName().toString()).isEqualTo("127.0.0.3_23000.mark");
-        assertThat(Files.readString(p)).isEqualTo("""
+        assertThat(Files.size(p)).as("padded with blank lines").isEqualTo(MarkFile.SIZE);
+        assertThat(Files.readString(p).stripTrailing() + "\n").isEqualTo("""
                 binlog_index=2
                 binlog_offset=4711
                 need_sync_old=1
@@ -96,5 +97,24 @@ class BinlogReaderTest {
                 """);
         assertThat(MarkFile.read(p)).isEqualTo(m);
         assertThat(MarkFile.read(dir.resolve("none.mark"))).isNull();
+    }
+
+    @Test
+    void aMarkIsSavedInPlaceAndAForeignOneIsReplaced() throws Exception {
+        Path p = MarkFile.path(dir, "127.0.0.4", 23000);
+        // as C FastDFS writes it: no padding
+        Files.writeString(p, "binlog_index=0\nbinlog_offset=99999999\nneed_sync_old=0\nsync_old_done=0\n"
+                + "until_timestamp=0\nscan_row_count=123456789\nsync_row_count=123456789\n");
+        MarkFile first = new MarkFile(new BinlogPosition(0, 100_000_000L), false, false, 0, 123_456_790L, 123_456_790L);
+        first.write(p);
+        assertThat(MarkFile.read(p)).isEqualTo(first);
+        Object inode = Files.getAttribute(p, "unix:ino");
+
+        MarkFile shorter = new MarkFile(new BinlogPosition(1, 0), false, false, 0, 1, 1);
+        shorter.write(p);
+        assertThat(MarkFile.read(p)).as("nothing of the longer mark left behind").isEqualTo(shorter);
+        assertThat(Files.getAttribute(p, "unix:ino")).as("the same file, no new inode").isEqualTo(inode);
+        assertThat(Files.size(p)).isEqualTo(MarkFile.SIZE);
+        assertThat(dir.resolve(p.getFileName() + ".tmp")).doesNotExist();
     }
 }
