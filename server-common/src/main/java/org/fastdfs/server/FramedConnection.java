@@ -60,14 +60,14 @@ public final class FramedConnection implements FrameDecoder.Handler {
     private long currentStart;
     private long currentBytesIn;
 
+    /** Input that arrives while a request is answered is held up to this size; beyond it reading stops. */
+    static final int HELD_INPUT_LIMIT = 64 * 1024;
+
     /**
      * Read buffer sizes: at least 16 KiB, so that a request of a header and a small file body arrives
      * in one read. Netty's default guess starts at 2 KiB and sinks to 64 bytes on a connection of short
      * messages, after which a 4 KiB replica took nine reads.
      */
-    /** Input read while a request is being answered that is held; beyond it the socket stops reading. */
-    static final int HELD_INPUT_LIMIT = 64 * 1024;
-
     private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(16 * 1024,
             32 * 1024, 64 * 1024);
 

@@ -69,7 +69,7 @@ public record MarkFile(BinlogPosition position, boolean needSyncOld, boolean syn
     /**
      * Saves the mark. An existing mark file of {@link #SIZE} bytes is overwritten in place with one
      * write: a sender saves its mark every hundred records, and a temp file renamed over the old one
-     * each time would create an inode and free one, on ext4 without a journal the freed inodes then
+     * each time would create an inode and free one; on ext4 without a journal the freed inodes then
      * slow every file created near them for minutes (bench/README.md). A write of one sector into the
      * page cache is never seen half done after a process crash. A missing file, or one of another size
      * (written by C FastDFS, say), is replaced through a temp file and a rename.
