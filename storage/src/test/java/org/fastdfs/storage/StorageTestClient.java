@@ -5,8 +5,10 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
 import org.fastdfs.proto.Header;
@@ -55,6 +57,22 @@ public final class StorageTestClient implements Closeable {
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Sends {@code parts} in order from another thread, for a test that reads while it writes (a peer that
+     * stops reading would otherwise block the test); the future fails with what the sending threw.
+     */
+    public CompletableFuture<Void> sendInBackground(byte[]... parts) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (byte[] part : parts) {
+                    send(part);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public Response read() throws IOException {

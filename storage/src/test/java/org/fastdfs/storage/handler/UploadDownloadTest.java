@@ -13,9 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -241,22 +241,15 @@ class UploadDownloadTest {
         store.resetBufferedPeak();
         byte[] content = bytes(24 * 1024 * 1024, 10);
         try (StorageTestClient c = client()) {
-            Thread sender = new Thread(() -> {
-                try {
-                    c.send(Frames.request(new UploadFileRequest(Command.UPLOAD_FILE, -1, content.length, "big"),
-                            StorageTestClient.PROFILE));
-                    c.send(content);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            sender.start();
+            CompletableFuture<Void> sent = c.sendInBackground(Frames.request(
+                    new UploadFileRequest(Command.UPLOAD_FILE, -1, content.length, "big"), StorageTestClient.PROFILE),
+                    content);
             Thread.sleep(1500);
-            assertThat(sender.isAlive()).as("the client is held back").isTrue();
+            assertThat(sent).as("the client is held back").isNotDone();
             assertThat(store.bufferedPeak()).as("bytes held in memory")
                     .isGreaterThan(StreamReceiver.HIGH_WATER).isLessThan(StreamReceiver.HIGH_WATER + (1 << 20));
             release.countDown();
-            sender.join(20_000);
+            sent.get(20, TimeUnit.SECONDS);
             String name = StorageTestClient.fileName(c.read());
             assertThat(c.download(name)).isEqualTo(content);
         } finally {
@@ -335,20 +328,13 @@ class UploadDownloadTest {
                         StorageTestClient.PROFILE));
             }
             assertThat(all.size()).isGreaterThan(4 * 64 * 1024);
-            Thread sender = new Thread(() -> {
-                try {
-                    c.send(all.toByteArray());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            sender.start();
+            CompletableFuture<Void> sent = c.sendInBackground(all.toByteArray());
             for (int i = 0; i < requests; i++) {
                 int offset = i % 1_000;
                 assertThat(c.read().body()).as("answer %d", i)
                         .isEqualTo(Arrays.copyOfRange(content, offset, offset + 16));
             }
-            sender.join(10_000);
+            sent.get(10, TimeUnit.SECONDS);
             assertThat(c.activeTest().ok()).isTrue();
         }
     }
