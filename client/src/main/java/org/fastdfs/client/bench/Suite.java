@@ -30,8 +30,9 @@ import org.fastdfs.client.FdfsClient;
  * each with 8 connections, warmed up, paused, warmed up again for a quarter as long, and then measured in
  * {@value #ROUNDS} rounds with a quiet machine before each (the report shows the median round). Downloads and
  * deletes work on the files of the preceding upload of the same size (the deletes of each round on that of
- * an upload round, a delete's warm-ups on the files of that upload's warm-up); files left over are deleted
- * (unmeasured) after their last use. {@link Plan#smoke()} divides the
+ * an upload round, a delete's warm-ups on the files of that upload's warm-up; a 1 MiB or 64 MiB download
+ * on the last upload round's, as the upload deleted the others before each round); files left over are
+ * deleted (unmeasured) after their last use. {@link Plan#smoke()} divides the
  * counts by ten for a smoke test.
  */
 public final class Suite {
@@ -136,7 +137,8 @@ public final class Suite {
      * ceiling's files, warm-up uploads and files no later scenario needs are deleted at the end. On ext4
      * without a journal, creating files near recently deleted ones is slower for minutes, and a clean-up
      * would otherwise weigh on the uploads measured after it. Large files go as soon as only large
-     * uploads are left ({@link #EARLY_CLEAN_UP_SIZE}).
+     * uploads are left ({@link #EARLY_CLEAN_UP_SIZE}); such a large upload also deletes its warm-ups' and
+     * earlier rounds' files before each round ({@link BenchRunner#discardBeforeRounds()}).
      */
     public static SuiteResult run(FdfsClient client, Plan plan, Config config, Progress progress) {
         Instant started = Instant.now();
@@ -159,7 +161,8 @@ public final class Suite {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 awaitIdle(config.watched(), MachineStats::read, progress);
-                results.add(runStep(client, step, plan, config, files, warmFiles, atEnd, progress));
+                results.add(runStep(client, step, discardsBeforeRounds(steps, i), plan, config, files, warmFiles,
+                        atEnd, progress));
                 boolean cleanUpNow = onlyLargeUploadsAfter(steps, i);
                 List<String> unused = new ArrayList<>();
                 if (step.op() != Op.UPLOAD && !usedLater(steps, i, step.size())) {
@@ -194,7 +197,7 @@ public final class Suite {
         }
     }
 
-    private static StepResult runStep(FdfsClient client, Step step, Plan plan, Config config,
+    private static StepResult runStep(FdfsClient client, Step step, boolean discard, Plan plan, Config config,
                                       Map<Long, List<String>> files, Map<Long, List<String>> warmFiles,
                                       List<String> atEnd, Progress progress) {
         BenchSpec.Warmup warmup = new BenchSpec.Warmup(step.warmup(), null);
@@ -232,6 +235,9 @@ public final class Suite {
         BenchRunner runner = null;
         try {
             runner = new BenchRunner(client, spec, config.watched(), progress).rounds(plan.rounds());
+            if (discard) {
+                runner.discardBeforeRounds();
+            }
             BenchResult r = runner.run();
             if (step.op() == Op.UPLOAD) {
                 Set<String> measured = new HashSet<>(r.uploadedIds());
@@ -372,14 +378,28 @@ public final class Suite {
                 .noneMatch(s -> s.op() == Op.UPLOAD && s.size() < EARLY_CLEAN_UP_SIZE);
     }
 
+    /**
+     * Whether the upload at {@code index} deletes its warm-ups' and earlier rounds' files before each round
+     * ({@link BenchRunner#discardBeforeRounds()}, leaving the last round's for the download after it): a large
+     * upload with only large uploads after it, whose files no later delete scenario needs.
+     */
+    private static boolean discardsBeforeRounds(List<Step> steps, int index) {
+        Step step = steps.get(index);
+        return step.op() == Op.UPLOAD && step.size() >= EARLY_CLEAN_UP_SIZE && onlyLargeUploadsAfter(steps, index)
+                && !deletedLater(steps, index, step.size());
+    }
+
+    private static boolean deletedLater(List<Step> steps, int index, long size) {
+        return steps.subList(index + 1, steps.size()).stream().anyMatch(s -> s.op() == Op.DELETE && s.size() == size);
+    }
+
     /** Takes the warm-up files of {@link #EARLY_CLEAN_UP_SIZE} and more that no later delete scenario uses. */
     private static List<String> largeWarmUpsNoLongerNeeded(List<Step> steps, int index,
                                                           Map<Long, List<String>> warmFiles) {
         List<String> taken = new ArrayList<>();
         warmFiles.entrySet().removeIf(e -> {
             long size = e.getKey();
-            boolean unused = size >= EARLY_CLEAN_UP_SIZE && steps.subList(index + 1, steps.size()).stream()
-                    .noneMatch(s -> s.op() == Op.DELETE && s.size() == size);
+            boolean unused = size >= EARLY_CLEAN_UP_SIZE && !deletedLater(steps, index, size);
             if (unused) {
                 taken.addAll(e.getValue());
             }

@@ -157,6 +157,49 @@ class SuiteTest {
     }
 
     @Test
+    void everyRoundOfALargeUploadStartsWithNoneOfItsEarlierFilesAndTheDownloadGetsTheLastRounds() throws IOException {
+        int mib = 1 << 20;
+        Suite.Plan plan = new Suite.Plan(List.of(
+                new Suite.Step(Op.UPLOAD, mib, 2, 4, Suite.Ceiling.SENDFILE),
+                new Suite.Step(Op.DOWNLOAD, mib, 2, 1, Suite.Ceiling.SENDFILE)),
+                1 << 20, 1, 50, 1024, true, 3);
+        SuiteResult r;
+        try (MemoryCluster cluster = new MemoryCluster();
+             FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
+            List<String> seen = new java.util.ArrayList<>();
+            Progress watch = new Progress() {
+                @Override
+                public Phase start(String label, long target, long durationNanos, Counters counters) {
+                    if (!label.contains("[cleanup]") && !label.contains("[deleting")) {
+                        seen.add(label + ": " + cluster.files.size());
+                    }
+                    return () -> { };
+                }
+
+                @Override
+                public void note(String message) {
+                }
+            };
+            r = Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), watch);
+
+            assertThat(seen).as("the files on the cluster when each phase starts").containsSubsequence(
+                    "upload 1MiB [warm-up]: 0",
+                    "upload 1MiB [warm-up after a pause]: 0",
+                    "upload 1MiB [round 1 of 3]: 0",
+                    "upload 1MiB [round 2 of 3]: 0",
+                    "upload 1MiB [round 3 of 3]: 0",
+                    "download 1MiB [warm-up]: 2",
+                    "download 1MiB [round 1 of 3]: 2");
+            assertThat(cluster.files).isEmpty();
+            assertThat(cluster.storage.received(Command.DELETE_FILE)).as("every upload deleted once")
+                    .hasSize(cluster.storage.received(Command.UPLOAD_FILE).size());
+        }
+        assertThat(r.steps().get(0).result().uploadedIds()).as("the last round's").hasSize(2);
+        assertThat(r.steps().get(0).result().rounds()).hasSize(3);
+        assertThat(r.steps().get(1).result().rounds()).allSatisfy(round -> assertThat(round.total().errors()).isZero());
+    }
+
+    @Test
     void aScenarioWithoutFilesIsSkippedAndTheSuiteFails() throws IOException {
         Suite.Plan plan = new Suite.Plan(List.of(new Suite.Step(Op.DOWNLOAD, 10, 5, 0, Suite.Ceiling.NONE)),
                 1024, 1, 10, 10, false, 1);
