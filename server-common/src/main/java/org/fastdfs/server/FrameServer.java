@@ -1,11 +1,14 @@
 package org.fastdfs.server;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,8 @@ public final class FrameServer {
     private final Function<FramedConnection, RequestDispatcher> dispatchers;
     private final Set<FramedConnection> connections = ConcurrentHashMap.newKeySet();
     private NetServer server;
+    /** The deployment of the servers on further event loops ({@link #listen(String, int, int, int)}), or null. */
+    private volatile String more;
     private RequestObserver observer = RequestObserver.NONE;
 
     public FrameServer(Vertx vertx, String name, FrameLimits limits,
@@ -58,23 +63,58 @@ public final class FrameServer {
             context.runOnContext(v -> listen(context, host, port, idleSeconds).onComplete(bound));
             return bound.future();
         }
-        NetServerOptions options = new NetServerOptions()
+        NetServerOptions options = options(host, port, idleSeconds);
+        server = vertx.createNetServer(options);
+        server.connectHandler(this::accept);
+        return server.listen().map(s -> {
+            LOG.infof("%s listening on %s:%d", name, options.getHost(), s.actualPort());
+            return this;
+        });
+    }
+
+    /**
+     * Starts listening with the connections spread over {@code loops} event loops (FastDFS's
+     * {@code work_threads}): one server as {@link #listen(String, int, int)} makes it, and {@code loops - 1}
+     * more on the same port, each on an event loop of its own, Vert.x handing new connections to them in turn.
+     */
+    public Future<FrameServer> listen(String host, int port, int idleSeconds, int loops) {
+        if (loops < 1) {
+            throw new IllegalArgumentException("at least one event loop: " + loops);
+        }
+        if (loops == 1) {
+            return listen(null, host, port, idleSeconds);
+        }
+        // Vert.x shares a port between servers of one instance, and an ephemeral one asked as -1 (0 is never shared)
+        int shared = port == 0 ? -1 : port;
+        return listen(null, host, shared, idleSeconds).compose(s -> vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                NetServer extra = vertx.createNetServer(options(host, shared, idleSeconds));
+                extra.connectHandler(FrameServer.this::accept);
+                extra.listen().<Void>mapEmpty().onComplete(started);
+            }
+        }, new DeploymentOptions().setInstances(loops - 1)).map(id -> {
+            more = id;
+            LOG.infof("%s: connections served on %d event loops", name, loops);
+            return this;
+        }));
+    }
+
+    private static NetServerOptions options(String host, int port, int idleSeconds) {
+        return new NetServerOptions()
                 .setHost(host == null || host.isBlank() ? "0.0.0.0" : host)
                 .setPort(port)
                 .setTcpNoDelay(true)
                 .setReuseAddress(true)
                 .setIdleTimeout(idleSeconds)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        server = vertx.createNetServer(options);
-        server.connectHandler(socket -> {
-            FramedConnection c = FramedConnection.accept(socket, vertx.getOrCreateContext(), limits, dispatchers,
-                    connections::remove, observer);
-            connections.add(c);
-        });
-        return server.listen().map(s -> {
-            LOG.infof("%s listening on %s:%d", name, options.getHost(), s.actualPort());
-            return this;
-        });
+    }
+
+    /** A new connection, served on the event loop of the server that accepted it. */
+    private void accept(NetSocket socket) {
+        FramedConnection c = FramedConnection.accept(socket, vertx.getOrCreateContext(), limits, dispatchers,
+                connections::remove, observer);
+        connections.add(c);
     }
 
     /** Observes every answered request (call before {@link #listen}). */
@@ -95,6 +135,8 @@ public final class FrameServer {
 
     public Future<Void> close() {
         connections.forEach(FramedConnection::close);
-        return server == null ? Future.succeededFuture() : server.close();
+        String id = more;
+        Future<Void> others = id == null ? Future.succeededFuture() : vertx.undeploy(id);
+        return others.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 }

@@ -12,16 +12,23 @@ public abstract class Listener {
 
     private volatile FrameServer server;
 
-    /** Binds {@code s}, waiting up to 30 s; the application does not start without its port. */
-    protected void bind(FrameServer s, String host, int port, int idleSeconds) {
-        bind(s, null, host, port, idleSeconds);
+    /**
+     * Binds {@code s} with its connections spread over {@code loops} event loops, waiting up to 30 s; the
+     * application does not start without its port.
+     */
+    protected void bind(FrameServer s, String host, int port, int idleSeconds, int loops) {
+        await(s.listen(host, port, idleSeconds, loops));
+        server = s;
     }
 
     /** Binds {@code s} with its connections on {@code context}'s event loop (see {@link FrameServer#listen}). */
     protected void bind(FrameServer s, Context context, String host, int port, int idleSeconds) {
-        s.listen(context, host, port, idleSeconds).toCompletionStage().toCompletableFuture()
-                .orTimeout(30, TimeUnit.SECONDS).join();
+        await(s.listen(context, host, port, idleSeconds));
         server = s;
+    }
+
+    private static void await(io.vertx.core.Future<FrameServer> listening) {
+        listening.toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Closes the listener and its connections, waiting up to 5 s. */

@@ -32,6 +32,7 @@ class FastdfsConfSourceTest {
                 subdir_count_per_path = 256
                 disk_reader_threads = 2
                 disk_writer_threads = 1
+                work_threads = 4
                 tracker_server = 192.168.209.121:22122
                 tracker_server = 192.168.209.122:22122
                 #include http.conf
@@ -49,6 +50,7 @@ class FastdfsConfSourceTest {
                 .containsEntry("fdfs.storage.upload-priority", "7")
                 .containsEntry("fdfs.storage.disk-reader-threads", "2")
                 .containsEntry("fdfs.storage.disk-writer-threads", "1")
+                .containsEntry("fdfs.storage.work-threads", "4")
                 .doesNotContainKey("fdfs.storage.bind-addr");
     }
 

@@ -45,7 +45,7 @@ public class StorageServer extends Listener {
         FrameServer s = new FrameServer(vertx, "storage (" + config.groupName() + ", " + profile + ")", limits,
                 connection -> dispatchers.create(connection, profile))
                 .observe(new RequestMetrics(registry, "storage"));
-        bind(s, config.bindAddr(), config.port(), config.idleTimeoutSeconds());
+        bind(s, config.bindAddr(), config.port(), config.idleTimeoutSeconds(), config.workThreads());
     }
 
     void stop(@Observes ShutdownEvent event) {
