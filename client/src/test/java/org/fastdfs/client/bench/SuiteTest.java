@@ -131,19 +131,11 @@ class SuiteTest {
         try (MemoryCluster cluster = new MemoryCluster();
              FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
             List<String> seen = new java.util.ArrayList<>();
-            Progress watch = new Progress() {
-                @Override
-                public Phase start(String label, long target, long durationNanos, Counters counters) {
-                    long oneMib = cluster.files.values().stream().filter(f -> f.length == mib).count();
-                    long small = cluster.files.values().stream().filter(f -> f.length == 1024).count();
-                    seen.add(label + ": " + oneMib + " of 1 MiB, " + small + " of 1 KiB");
-                    return () -> { };
-                }
-
-                @Override
-                public void note(String message) {
-                }
-            };
+            Progress watch = phaseStarts(seen, label -> {
+                long oneMib = cluster.files.values().stream().filter(f -> f.length == mib).count();
+                long small = cluster.files.values().stream().filter(f -> f.length == 1024).count();
+                return oneMib + " of 1 MiB, " + small + " of 1 KiB";
+            });
             Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), watch);
 
             assertThat(seen).as("the 1 KiB warm-up file the delete left stays while 1 MiB files are uploaded")
@@ -167,19 +159,8 @@ class SuiteTest {
         try (MemoryCluster cluster = new MemoryCluster();
              FdfsClient client = cluster.client(ClientConfig.builder().maxConnectionsPerServer(2))) {
             List<String> seen = new java.util.ArrayList<>();
-            Progress watch = new Progress() {
-                @Override
-                public Phase start(String label, long target, long durationNanos, Counters counters) {
-                    if (!label.contains("[cleanup]") && !label.contains("[deleting")) {
-                        seen.add(label + ": " + cluster.files.size());
-                    }
-                    return () -> { };
-                }
-
-                @Override
-                public void note(String message) {
-                }
-            };
+            Progress watch = phaseStarts(seen, label -> label.contains("[cleanup]") || label.contains("[deleting")
+                    ? null : Integer.toString(cluster.files.size()));
             r = Suite.run(client, plan, new Suite.Config(2, List.of(), dir, ""), watch);
 
             assertThat(seen).as("the files on the cluster when each phase starts").containsSubsequence(
@@ -197,6 +178,24 @@ class SuiteTest {
         assertThat(r.steps().get(0).result().uploadedIds()).as("the last round's").hasSize(2);
         assertThat(r.steps().get(0).result().rounds()).hasSize(3);
         assertThat(r.steps().get(1).result().rounds()).allSatisfy(round -> assertThat(round.total().errors()).isZero());
+    }
+
+    /** A progress that notes each phase's label as it starts, with what {@code state} says then (null: not noted). */
+    private static Progress phaseStarts(List<String> seen, java.util.function.Function<String, String> state) {
+        return new Progress() {
+            @Override
+            public Phase start(String label, long target, long durationNanos, Counters counters) {
+                String now = state.apply(label);
+                if (now != null) {
+                    seen.add(label + ": " + now);
+                }
+                return () -> { };
+            }
+
+            @Override
+            public void note(String message) {
+            }
+        };
     }
 
     @Test
