@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.fastdfs.client.ClientConfig;
 import org.fastdfs.client.FdfsClient;
 import org.fastdfs.client.MemoryCluster;
@@ -181,7 +182,7 @@ class SuiteTest {
     }
 
     /** A progress that notes each phase's label as it starts, with what {@code state} says then (null: not noted). */
-    private static Progress phaseStarts(List<String> seen, java.util.function.Function<String, String> state) {
+    private static Progress phaseStarts(List<String> seen, Function<String, String> state) {
         return new Progress() {
             @Override
             public Phase start(String label, long target, long durationNanos, Counters counters) {
