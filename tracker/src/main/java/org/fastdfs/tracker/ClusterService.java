@@ -30,7 +30,11 @@ public class ClusterService {
     private Clock clock = Clock.systemUTC();
     private Context owner;
     private ClusterState state;
+    private long viewedVersion = -1;
     private long savedVersion = -1;
+    private long savedStatusVersion = -1;
+    private long savedAtMillis;
+    private Future<Void> lastSave = Future.succeededFuture();
     private volatile ClusterView lastView = new ClusterView(0, java.util.List.of());
 
     ClusterService(Vertx vertx, TrackerConfig config) {
@@ -48,6 +52,7 @@ public class ClusterService {
         state = new ClusterState(rules);
         store.load(state);
         savedVersion = state.version();
+        savedStatusVersion = state.statusVersion();
         owner = vertx.getOrCreateContext();
     }
 
@@ -101,18 +106,58 @@ public class ClusterService {
         return lastView;
     }
 
-    /** Persists the cluster off the event loop when it changed since the last save. */
+    /**
+     * The storages' periodic reports (heartbeat counters, disk usage, sync timestamps) change the state
+     * every second or so while files replicate; they are saved at most this often (and when the tracker
+     * stops), where a join or a change of status or sync source is saved at once. Each save rewrites
+     * three files through temp files; C FastDFS saves the reports once every 1,000 of them.
+     */
+    static final long REPORTS_SAVE_INTERVAL_MILLIS = 60_000;
+
+    /**
+     * After an action on the owner context: refreshes the view when anything changed, and persists the
+     * cluster off the event loop when its membership or a status changed, or reports are waiting to be
+     * saved for {@link #REPORTS_SAVE_INTERVAL_MILLIS}.
+     */
     private void saveIfChanged() {
-        if (state.version() == savedVersion) {
-            return;
+        long version = state.version();
+        if (version != viewedVersion) {
+            viewedVersion = version;
+            lastView = ClusterView.of(state, now());
         }
+        if (version != savedVersion && (state.statusVersion() != savedStatusVersion
+                || clock.millis() - savedAtMillis >= REPORTS_SAVE_INTERVAL_MILLIS)) {
+            save();
+        }
+    }
+
+    private void save() {
         savedVersion = state.version();
-        lastView = ClusterView.of(state, now());
+        savedStatusVersion = state.statusVersion();
+        savedAtMillis = clock.millis();
         ClusterStore.Snapshot snapshot = ClusterStore.snapshot(state);
-        vertx.executeBlocking(() -> {
+        lastSave = vertx.executeBlocking(() -> {
             store.save(snapshot);
             return null;
         }, true);
+    }
+
+    /**
+     * Saves what has not been saved yet (reports held back by {@link #REPORTS_SAVE_INTERVAL_MILLIS}); the
+     * future completes once the files are written, after any save before it.
+     */
+    public Future<Void> flush() {
+        return call(state -> {
+            if (state.version() != savedVersion) {
+                save();
+            }
+            return lastSave;
+        }).compose(saved -> saved);
+    }
+
+    /** Completes once the last save decided so far has written its files, without starting one. */
+    Future<Void> lastSave() {
+        return call(state -> lastSave).compose(saved -> saved);
     }
 
     /** Unit-test and benchmark hook: a fixed or moving clock. */

@@ -8,15 +8,21 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.fastdfs.proto.FrameLimits;
 import org.fastdfs.proto.WireProfile;
 import org.fastdfs.server.FrameServer;
 import org.fastdfs.server.Listener;
 import org.fastdfs.server.RequestMetrics;
+import org.jboss.logging.Logger;
 
 /** Starts the tracker's FastDFS listener at boot and stops it at shutdown. */
 @ApplicationScoped
 public class TrackerServer extends Listener {
+
+    private static final Logger LOG = Logger.getLogger(TrackerServer.class);
 
     private final Vertx vertx;
     private final TrackerConfig config;
@@ -46,5 +52,13 @@ public class TrackerServer extends Listener {
 
     void stop(@Observes ShutdownEvent event) {
         unbind();
+        // the reports held back since the last save (ClusterService.REPORTS_SAVE_INTERVAL_MILLIS)
+        try {
+            cluster.flush().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("could not save the cluster state at shutdown: %s", e.toString());
+        }
     }
 }

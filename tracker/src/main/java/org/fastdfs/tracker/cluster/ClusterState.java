@@ -23,6 +23,12 @@ public final class ClusterState {
     private final Selection selection;
     /** Bumped on any change worth persisting. */
     private long version;
+    /**
+     * Bumped on the changes that must be on disk at once (joins, status, sync sources, deletions), not
+     * by the periodic reports (heartbeat counters, disk usage, sync timestamps), which the storages send
+     * again anyway.
+     */
+    private long statusVersion;
 
     public ClusterState(TrackerRules rules) {
         this.rules = rules;
@@ -41,8 +47,14 @@ public final class ClusterState {
         return groups.get(name);
     }
 
+    /** Changes of any kind so far. */
     public long version() {
         return version;
+    }
+
+    /** Changes of membership, status or sync source so far (a part of {@link #version}). */
+    public long statusVersion() {
+        return statusVersion;
     }
 
     // ---- storage-facing commands ------------------------------------------------------------
@@ -350,6 +362,7 @@ public final class ClusterState {
         }
         groups.remove(group);
         version++;
+        statusVersion++;
     }
 
     // ---- client queries (§7, in Selection) ------------------------------------------------
@@ -396,6 +409,7 @@ public final class ClusterState {
     private void changed(Group g) {
         g.changeCounter++;
         version++;
+        statusVersion++;
     }
 
     /** Restores a group from persisted state (used at start-up). */
