@@ -74,6 +74,9 @@ final class Blocking {
         if (e instanceof DirectoryNotEmptyException) {
             return new ProtocolException(Status.EISDIR, "not a regular file: " + e.getMessage());
         }
+        if (e instanceof IOException && "Is a directory".equals(e.getMessage())) {
+            return new ProtocolException(Status.EISDIR, "not a regular file");
+        }
         if (e instanceof IOException && String.valueOf(e.getMessage()).contains("No space left")) {
             return new ProtocolException(Status.ENOSPC, e.getMessage());
         }

@@ -20,9 +20,10 @@ import org.fastdfs.server.FramedConnection;
 import org.fastdfs.storage.store.FileStore;
 
 /**
- * DOWNLOAD_FILE (14), PROTOCOL.md §3.4: the file is looked up on a reader worker (ENOENT if missing,
- * EISDIR if not a regular file; links are followed), the range is settled, and the content goes out
- * with sendfile behind a header carrying the exact length.
+ * DOWNLOAD_FILE (14), PROTOCOL.md §3.4: the file is opened on a reader worker (ENOENT if missing,
+ * EISDIR if not a regular file; links are followed), the range is settled from the open file's size,
+ * and the content goes out behind a header carrying the exact length: up to {@link #SMALL} bytes read
+ * into the reply, more with sendfile.
  *
  * <p>Range rules (the recommendation of §3.4): length 0 = up to the end; a length past the end is cut
  * to the end; offset = size gives 0 bytes (also for an empty file); offset &gt; size is EINVAL.
@@ -42,15 +43,24 @@ public class DownloadHandler {
         AtomicLong sent = new AtomicLong();
         Blocking.submit(connection, Command.DOWNLOAD_FILE, store.reader(), () -> {
             Path file = store.dataFile(id);
-            long size = LocalFiles.readableFile(file).size();
-            long[] range = range(request.offset(), request.length(), size);
-            sent.set(range[1]);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            if (range[1] > SMALL) {
-                return new Reply.File(channel, range[0], range[1]);
-            }
-            try (channel) {
-                return new Reply.Buffer(frame(channel, range[0], (int) range[1]));
+            try {
+                long[] range = range(request.offset(), request.length(), channel.size());
+                if (range[1] > SMALL || range[1] == 0) {
+                    // sendfile, or no read at all, would not notice a directory: ask by name (a small
+                    // range's read fails on one anyway, so the usual download looks the name up once)
+                    LocalFiles.readableFile(file);
+                }
+                sent.set(range[1]);
+                if (range[1] > SMALL) {
+                    return new Reply.File(channel, range[0], range[1]);
+                }
+                try (channel) {
+                    return new Reply.Buffer(frame(channel, range[0], (int) range[1]));
+                }
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
         }, ok -> store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
                 StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, sent.get()));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.fastdfs.fileid.FileId;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Frames;
@@ -124,8 +125,11 @@ class RejectionTest {
     @Test
     void aDirectoryWhereAFileShouldBeIsEisdir() throws Exception {
         String name = "M00/00/01/wKgBCmVT8QCAEjRWAAAwORI0q80999.jpg";
-        Files.createDirectories(store.dataFile(FileId.parseRemote(GROUP, name)));
+        Path dir = Files.createDirectories(store.dataFile(FileId.parseRemote(GROUP, name)));
         expect(frame(new DownloadFileRequest(0, 0, GROUP, name)), Status.EISDIR);
+        expect(frame(new DownloadFileRequest(0, 1, GROUP, name)), Status.EISDIR);
+        // nothing to read at its end, so no read to fail: the kind is asked by name
+        expect(frame(new DownloadFileRequest(Files.size(dir), 0, GROUP, name)), Status.EISDIR);
     }
 
     @Test
