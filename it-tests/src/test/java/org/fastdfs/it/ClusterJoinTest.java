@@ -18,6 +18,7 @@ import org.fastdfs.client.FdfsException;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.cluster.StorageStatus;
+import org.fastdfs.proto.stat.StatField;
 import org.fastdfs.proto.tracker.GroupStat;
 import org.fastdfs.proto.tracker.GroupStatList;
 import org.fastdfs.proto.tracker.ListGroupsRequest;
@@ -190,5 +191,39 @@ class ClusterJoinTest {
         // The pooled connection from before test 6 points at the killed process; a client must
         // notice and open a new one rather than fail the call.
         assertThat(client.tracker().queryStore().ip()).isIn("127.0.0.2", "127.0.0.3");
+    }
+
+    @Test
+    @Order(8)
+    void aStoppedTrackerSavesTheHeartbeatCountersItHeldBack() throws Exception {
+        // counters from heartbeats wait up to a minute for a save; a SIGTERM must not lose them (the
+        // storages' disconnection at the stop saves them, and so does the tracker's final flush)
+        MiniCluster c = CLUSTER.get();
+        ServerProcess s1 = c.storage(1);
+        long before = uploadsListed(c);
+        try (FdfsClient fresh = newClient()) { // the shared one's pooled storage1 connection died in test 5
+            for (int i = 0; i < 3; i++) {
+                fresh.upload(Payloads.random(1_000, 80 + i), "bin");
+            }
+        }
+        long[] seen = new long[1];
+        ReplicationTest.await("the uploads in the storages' heartbeats", WAIT, () -> {
+            seen[0] = uploadsListed(c);
+            return seen[0] >= before + 3;
+        });
+
+        c.stop(c.tracker());
+        String servers = Files.readString(c.tracker().baseDir().resolve("data/storage_servers_new.dat"));
+        long saved = servers.lines().filter(l -> l.startsWith("success_upload_count="))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf('=') + 1))).sum();
+        assertThat(saved).as("saved at the stop, not a minute later").isGreaterThanOrEqualTo(seen[0]);
+
+        c.restart(c.tracker());
+        c.awaitStorageStatus(s1, StorageStatus.ACTIVE, WAIT);
+    }
+
+    /** Successful uploads of all storages as the tracker lists them (from their heartbeats). */
+    private static long uploadsListed(MiniCluster c) {
+        return c.listStorages().stream().mapToLong(st -> st.stat().get(StatField.SUCCESS_UPLOAD_COUNT)).sum();
     }
 }

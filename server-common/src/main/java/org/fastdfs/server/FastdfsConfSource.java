@@ -44,7 +44,8 @@ public final class FastdfsConfSource implements ConfigSourceFactory {
             Map.entry("file_distribute_path_mode", "file-distribute-path-mode"),
             Map.entry("file_distribute_rotate_count", "file-distribute-rotate-count"),
             Map.entry("disk_reader_threads", "disk-reader-threads"),
-            Map.entry("disk_writer_threads", "disk-writer-threads"), Map.entry("work_threads", "work-threads"));
+            Map.entry("disk_writer_threads", "disk-writer-threads"),
+            Map.entry("work_threads", "work-threads"));
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

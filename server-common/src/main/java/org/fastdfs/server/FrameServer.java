@@ -97,7 +97,7 @@ public final class FrameServer {
             more = id;
             LOG.infof("%s: connections served on %d event loops", name, loops);
             return this;
-        }));
+        }).recover(failed -> server.close().transform(closed -> Future.failedFuture(failed))));
     }
 
     private static NetServerOptions options(String host, int port, int idleSeconds) {

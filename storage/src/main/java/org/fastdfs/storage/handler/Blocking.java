@@ -74,9 +74,6 @@ final class Blocking {
         if (e instanceof DirectoryNotEmptyException) {
             return new ProtocolException(Status.EISDIR, "not a regular file: " + e.getMessage());
         }
-        if (e instanceof IOException && "Is a directory".equals(e.getMessage())) {
-            return new ProtocolException(Status.EISDIR, "not a regular file");
-        }
         if (e instanceof IOException && String.valueOf(e.getMessage()).contains("No space left")) {
             return new ProtocolException(Status.ENOSPC, e.getMessage());
         }

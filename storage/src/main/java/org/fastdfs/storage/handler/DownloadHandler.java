@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import org.fastdfs.proto.Header;
 import org.fastdfs.proto.Status;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +49,7 @@ public class DownloadHandler {
                 long[] range = range(request.offset(), request.length(), channel.size());
                 if (range[1] > SMALL || range[1] == 0) {
                     // sendfile, or no read at all, would not notice a directory: ask by name (a small
-                    // range's read fails on one anyway, so the usual download looks the name up once)
+                    // range's read fails on one, and the failure asks, so a download looks it up once)
                     LocalFiles.readableFile(file);
                 }
                 sent.set(range[1]);
@@ -58,7 +59,13 @@ public class DownloadHandler {
                 try (channel) {
                     return new Reply.Buffer(frame(channel, range[0], (int) range[1]));
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                channel.close();
+                if (Files.isDirectory(file)) {
+                    throw new ProtocolException(Status.EISDIR, file.getFileName() + " is not a regular file");
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 channel.close();
                 throw e;
             }
