@@ -2,6 +2,7 @@ package org.fastdfs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fastdfs.client.ClientConfig;
 import org.fastdfs.client.Content;
 import org.fastdfs.client.FdfsClient;
@@ -80,6 +83,35 @@ abstract class OwnClientScenarios {
         assertThat(client.downloadBytes(ref.fileId())).isEqualTo(data);
         assertThat(client.downloadBytes(ref.fileId(), 1000, 5000)).isEqualTo(Payloads.range(data, 1000, 5000));
         assertThat(client.downloadBytes(ref.fileId(), 99_990, 0)).isEqualTo(Payloads.range(data, 99_990, 10));
+    }
+
+    @Test
+    void smallDownloadsInMemoryAreReadOnTheEventLoop() {
+        // the storages run on the tests' JDK; JDK 22+ loads the jar's META-INF/versions/22 foreign calls
+        assumeTrue(Runtime.version().feature() >= 22, "reads on the event loop need a JDK 22 or later");
+        for (ServerProcess s : cluster().storages()) {
+            assertThat(s.tail(100_000)).contains("small downloads are read on the event loop");
+        }
+        double before = fromMemory();
+        byte[] data = Payloads.random(4096, 23);
+        FileRef ref = client.upload(data, "txt");
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.downloadBytes(ref.fileId())).isEqualTo(data);
+            assertThat(client.downloadBytes(ref.fileId(), 4000, 0)).isEqualTo(Payloads.range(data, 4000, 96));
+        }
+        assertThat(fromMemory() - before).as("downloads counted as read from memory, of 20").isBetween(1.0, 20.0);
+    }
+
+    /** {@code fdfs_storage_downloads_from_memory_total} summed over the storages. */
+    double fromMemory() {
+        double sum = 0;
+        for (ServerProcess s : cluster().storages()) {
+            Matcher m = Pattern.compile("(?m)^fdfs_storage_downloads_from_memory_total(\\{[^}]*\\})? (\\S+)$")
+                    .matcher(s.httpGet("/q/metrics"));
+            assertThat(m.find()).as("the counter in %s's scrape", s).isTrue();
+            sum += Double.parseDouble(m.group(2));
+        }
+        return sum;
     }
 
     @Test

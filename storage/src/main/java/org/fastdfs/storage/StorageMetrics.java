@@ -1,5 +1,6 @@
 package org.fastdfs.storage;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -9,13 +10,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fastdfs.proto.stat.StatField;
 import org.fastdfs.storage.disk.StorePaths;
+import org.fastdfs.storage.handler.DownloadHandler;
 import org.fastdfs.storage.store.FileStore;
 import org.fastdfs.storage.sync.PeerSync;
 import org.fastdfs.storage.sync.SyncManager;
 
 /**
- * Storage gauges for Prometheus: connections, free and total space per store path, binlog records
- * written, and per peer the sync backlog in records and seconds. Request counts, latency and bytes
+ * Storage gauges for Prometheus: connections, free and total space per store path, downloads answered
+ * from memory on the event loop, binlog records written, and per peer the sync backlog in records and seconds. Request counts, latency and bytes
  * come from {@link org.fastdfs.server.RequestMetrics}.
  */
 @Singleton
@@ -27,11 +29,15 @@ public class StorageMetrics {
     private final SyncManager sync;
     private final Set<String> watchedPeers = ConcurrentHashMap.newKeySet();
 
-    StorageMetrics(MeterRegistry registry, StorageServer server, FileStore store, SyncManager sync) {
+    private final DownloadHandler downloads;
+
+    StorageMetrics(MeterRegistry registry, StorageServer server, FileStore store, SyncManager sync,
+                   DownloadHandler downloads) {
         this.registry = registry;
         this.server = server;
         this.store = store;
         this.sync = sync;
+        this.downloads = downloads;
     }
 
     void register(@Observes StartupEvent event) {
@@ -48,6 +54,9 @@ public class StorageMetrics {
         Gauge.builder("fdfs_storage_files_uploaded", store, s -> s.stats().get(StatField.SUCCESS_UPLOAD_COUNT))
                 .description("Successful uploads since the storage was created").register(registry);
         sync.onNewPeer(this::watchPeers);
+        FunctionCounter.builder("fdfs_storage_downloads_from_memory", downloads, DownloadHandler::fromMemory)
+                .description("Downloads read on the event loop because the kernel had them in memory; the others"
+                        + " went to the disk readers").register(registry);
         Gauge.builder("fdfs_storage_binlog_records", store, s -> s.binlog().records())
                 .description("Binlog records written by this process").register(registry);
     }

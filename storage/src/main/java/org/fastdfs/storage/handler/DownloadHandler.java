@@ -1,5 +1,6 @@
 package org.fastdfs.storage.handler;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -21,10 +22,11 @@ import org.fastdfs.server.FramedConnection;
 import org.fastdfs.storage.store.FileStore;
 
 /**
- * DOWNLOAD_FILE (14), PROTOCOL.md §3.4: the file is opened on a reader worker (ENOENT if missing,
- * EISDIR if not a regular file; links are followed), the range is settled from the open file's size,
- * and the content goes out behind a header carrying the exact length: up to {@link #SMALL} bytes read
- * into the reply, more with sendfile.
+ * DOWNLOAD_FILE (14), PROTOCOL.md §3.4: a range of up to {@link #SMALL} bytes that the kernel has in memory
+ * is read on the event loop ({@link CachedReads}); anything else is opened on a reader worker (ENOENT if
+ * missing, EISDIR if not a regular file; links are followed), the range is settled from the open file's
+ * size, and the content goes out behind a header carrying the exact length: up to {@link #SMALL} bytes
+ * read into the reply, more with sendfile.
  *
  * <p>Range rules (the recommendation of §3.4): length 0 = up to the end; a length past the end is cut
  * to the end; offset = size gives 0 bytes (also for an empty file); offset &gt; size is EINVAL.
@@ -33,14 +35,29 @@ import org.fastdfs.storage.store.FileStore;
 public class DownloadHandler {
 
     private final FileStore store;
+    private final CachedReads cached;
 
+    @Inject
     DownloadHandler(FileStore store) {
+        this(store, CachedReads.system());
+    }
+
+    DownloadHandler(FileStore store, CachedReads cached) {
         this.store = store;
+        this.cached = cached;
     }
 
     public void handle(FramedConnection connection, ByteBuffer body) {
         DownloadFileRequest request = DownloadFileRequest.decode(body);
         FileId id = store.fileId(request.group(), request.filename());
+        ByteBuf inMemory = cached.frame(store.dataFile(id), request.offset(), request.length(), SMALL);
+        if (inMemory != null) {
+            int length = inMemory.readableBytes() - Header.SIZE;
+            store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
+                    StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, true, length);
+            connection.replyFrame(inMemory);
+            return;
+        }
         AtomicLong sent = new AtomicLong();
         Blocking.submit(connection, Command.DOWNLOAD_FILE, store.reader(), () -> {
             Path file = store.dataFile(id);
@@ -71,6 +88,11 @@ public class DownloadHandler {
             }
         }, ok -> store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
                 StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, sent.get()));
+    }
+
+    /** Downloads answered on the event loop from memory since the start ({@link CachedReads}). */
+    public long fromMemory() {
+        return cached.readOnLoop();
     }
 
     /**

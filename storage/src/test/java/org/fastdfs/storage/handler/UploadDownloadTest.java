@@ -1,6 +1,7 @@
 package org.fastdfs.storage.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.fastdfs.storage.StorageFixtures.binlog;
 import static org.fastdfs.storage.StorageFixtures.bytes;
 import static org.fastdfs.storage.StorageFixtures.dataFileCount;
@@ -10,9 +11,13 @@ import static org.fastdfs.storage.StorageTestClient.GROUP;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.sun.nio.file.ExtendedOpenOption;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +50,9 @@ class UploadDownloadTest {
 
     @Inject
     FileStore store;
+
+    @Inject
+    DownloadHandler downloads;
 
     StorageTestClient client() throws IOException {
         return new StorageTestClient(server.port());
@@ -221,6 +229,36 @@ class UploadDownloadTest {
         assertThat(store.stats().get(StatField.SUCCESS_DOWNLOAD_COUNT)).isEqualTo(downloads + 1);
         assertThat(store.stats().get(StatField.SUCCESS_DOWNLOAD_BYTES)).isEqualTo(downloadBytes + 1000);
         assertThat(store.stats().get(StatField.LAST_SOURCE_UPDATE)).isPositive();
+    }
+
+    @Test
+    void aSmallFileInMemoryIsReadOnTheEventLoopAndOneOnlyOnDiskByAReader() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 22 && System.getProperty("os.name").startsWith("Linux"),
+                "reads on the event loop need a JDK 22 or later on Linux");
+        byte[] content = bytes(8192, 12);
+        try (StorageTestClient c = client()) {
+            String name = c.upload("bin", content);
+            long before = downloads.fromMemory();
+            assertThat(c.download(name)).isEqualTo(content);
+            assertThat(downloads.fromMemory()).as("just written: in memory").isEqualTo(before + 1);
+
+            // rewritten with O_DIRECT, its pages leave the page cache: the bytes are on disk only
+            ByteBuffer aligned = ByteBuffer.allocateDirect(2 * 8192).alignedSlice(4096);
+            aligned.put(content).flip();
+            try (FileChannel ch = FileChannel.open(store.dataFile(store.fileId(GROUP, name)),
+                    StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+                while (aligned.hasRemaining()) {
+                    ch.write(aligned, ch.position());
+                    ch.position(8192 - aligned.remaining());
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                assumeTrue(false, "no O_DIRECT on this file system: " + e);
+            }
+            assertThat(c.download(name)).isEqualTo(content);
+            assertThat(downloads.fromMemory()).as("read by a reader").isEqualTo(before + 1);
+            assertThat(c.download(name, 100, 200).body()).isEqualTo(Arrays.copyOfRange(content, 100, 300));
+            assertThat(downloads.fromMemory()).as("the reader's read brought it into memory").isEqualTo(before + 2);
+        }
     }
 
     @Test
