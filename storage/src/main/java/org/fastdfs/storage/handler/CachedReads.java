@@ -196,8 +196,10 @@ final class CachedReads {
                                 MethodType.methodType(long.class, int.class, ByteBuffer.class, long.class)),
                         lookup.findStatic(c, "close", MethodType.methodType(int.class, int.class)));
             } catch (ClassNotFoundException e) {
-                LOG.infof("small downloads are read on the disk readers (Java %s: non-blocking reads need 22 or later)",
-                        Runtime.version().feature());
+                int java = Runtime.version().feature();
+                LOG.infof("small downloads are read on the disk readers (%s)", java < 22
+                        ? "Java " + java + ": non-blocking reads need 22 or later"
+                        : "this build has no foreign calls: it was built on a JDK 21");
                 return null;
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 LOG.infof("small downloads are read on the disk readers (foreign calls unavailable: %s)", e);

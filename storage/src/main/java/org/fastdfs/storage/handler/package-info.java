@@ -6,7 +6,10 @@
  * <ul>
  *   <li>Handlers decode and validate on the event loop (pure checks: group, name, store path index,
  *       appender flag) and do every disk access on the store's worker pools; the answer is sent from the
- *       worker through the connection.</li>
+ *       worker through the connection. The one exception never waits on the disk either: a download of up
+ *       to 64 KiB that the kernel confirms is in memory (dentry and page cache, {@link
+ *       org.fastdfs.storage.handler.CachedReads}) is read and answered on the event loop, saving the
+ *       two thread hand-offs that were most of a small download's cost.</li>
  *   <li>Streamed bodies ({@link org.fastdfs.storage.handler.StreamReceiver}) go to a temp file in the
  *       target store path through a per-request serial executor, with socket back-pressure; a new file
  *       is hard-linked under its final name (never replacing one), appends and modifies are copied into
