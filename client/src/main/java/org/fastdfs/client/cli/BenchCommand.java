@@ -19,6 +19,7 @@ import org.fastdfs.client.bench.BenchResult;
 import org.fastdfs.client.bench.BenchRunner;
 import org.fastdfs.client.bench.BenchSpec;
 import org.fastdfs.client.bench.Json;
+import org.fastdfs.client.bench.Op;
 import org.fastdfs.client.bench.OpMix;
 import org.fastdfs.client.bench.OpResult;
 import org.fastdfs.client.bench.OpStats;
@@ -99,6 +100,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "measured again, up to N more (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--fresh-rounds",
+            description = "With --rounds: before each pause, delete what the warm-ups and earlier rounds uploaded, "
+                    + "so that every round starts without them (for large files: on some machines writes slow down "
+                    + "with the data just written); only the last round's uploads are left for --ids-out. Not for "
+                    + "small files: on ext4, deletions slow the creation of files near them for minutes.")
+    boolean freshRounds;
+
     @Option(names = "--files", paramLabel = "N",
             description = "Setup files for downloads and metadata operations, cycled over (default: as many as "
                     + "operations, at most 100); with --duration, also the files deletes may use (default 1000).")
@@ -141,9 +149,15 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw usage("--rounds must be at least 1");
         }
+        if (freshRounds && (rounds < 2 || !benchSpec.mix().contains(Op.UPLOAD))) {
+            throw usage("--fresh-rounds needs --rounds 2 or more and uploads in the --op mix");
+        }
         try (FdfsClient client = client(connections)) {
-            BenchResult result = new BenchRunner(client, benchSpec, watched(pids), fdfs.benchProgress())
-                    .rounds(rounds).run();
+            BenchRunner runner = new BenchRunner(client, benchSpec, watched(pids), fdfs.benchProgress()).rounds(rounds);
+            if (freshRounds) {
+                runner.discardBeforeRounds();
+            }
+            BenchResult result = runner.run();
             print(fdfs.out(), result);
             if (idsOut != null) {
                 write(idsOut, String.join("\n", result.uploadedIds()) + (result.uploadedIds().isEmpty() ? "" : "\n"));

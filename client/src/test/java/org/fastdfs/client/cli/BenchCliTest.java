@@ -122,6 +122,22 @@ class BenchCliTest {
     }
 
     @Test
+    void freshRoundsLeaveOnlyTheLastRoundsUploads() throws IOException {
+        Path ids = tmp.resolve("last.ids");
+        Result r = bench("--count", "6", "--warmup", "8", "-c", "2", "--rounds", "3", "--fresh-rounds",
+                "--ids-out", ids.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> kept = Files.readAllLines(ids);
+        assertThat(kept).hasSize(6);
+        assertThat(cluster.files.keySet()).as("warm-ups and earlier rounds deleted, the last round kept")
+                .containsExactlyInAnyOrderElementsOf(kept.stream().map(id -> id.substring(id.indexOf('/') + 1)).toList());
+
+        assertThat(bench("--fresh-rounds").err()).contains("--fresh-rounds needs --rounds 2 or more");
+        assertThat(bench("--op", "download", "--rounds", "2", "--fresh-rounds").err())
+                .contains("--fresh-rounds needs --rounds 2 or more and uploads");
+    }
+
+    @Test
     void rejectsBadOptionsWithUsageErrors() {
         assertThat(bench("--count", "5", "--duration", "5s").code()).isEqualTo(Fdfs.EXIT_USAGE);
         assertThat(bench("--op", "copy").err()).contains("invalid --op", "unknown operation 'copy'");
