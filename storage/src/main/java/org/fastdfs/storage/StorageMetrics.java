@@ -17,8 +17,8 @@ import org.fastdfs.storage.sync.SyncManager;
 
 /**
  * Storage gauges for Prometheus: connections, free and total space per store path, downloads answered
- * from memory on the event loop, binlog records written, and per peer the sync backlog in records and seconds. Request counts, latency and bytes
- * come from {@link org.fastdfs.server.RequestMetrics}.
+ * from memory on the event loop, binlog records written, and per peer the sync backlog in records and
+ * seconds. Request counts, latency and bytes come from {@link org.fastdfs.server.RequestMetrics}.
  */
 @Singleton
 public class StorageMetrics {
@@ -27,9 +27,8 @@ public class StorageMetrics {
     private final StorageServer server;
     private final FileStore store;
     private final SyncManager sync;
-    private final Set<String> watchedPeers = ConcurrentHashMap.newKeySet();
-
     private final DownloadHandler downloads;
+    private final Set<String> watchedPeers = ConcurrentHashMap.newKeySet();
 
     StorageMetrics(MeterRegistry registry, StorageServer server, FileStore store, SyncManager sync,
                    DownloadHandler downloads) {

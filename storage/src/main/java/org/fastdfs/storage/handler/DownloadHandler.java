@@ -1,6 +1,5 @@
 package org.fastdfs.storage.handler;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -37,14 +36,9 @@ public class DownloadHandler {
     private final FileStore store;
     private final CachedReads cached;
 
-    @Inject
     DownloadHandler(FileStore store) {
-        this(store, CachedReads.system());
-    }
-
-    DownloadHandler(FileStore store, CachedReads cached) {
         this.store = store;
-        this.cached = cached;
+        this.cached = CachedReads.system();
     }
 
     public void handle(FramedConnection connection, ByteBuffer body) {
@@ -52,9 +46,7 @@ public class DownloadHandler {
         FileId id = store.fileId(request.group(), request.filename());
         ByteBuf inMemory = cached.frame(store.dataFile(id), request.offset(), request.length(), SMALL);
         if (inMemory != null) {
-            int length = inMemory.readableBytes() - Header.SIZE;
-            store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
-                    StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, true, length);
+            count(true, inMemory.readableBytes() - Header.SIZE);
             connection.replyFrame(inMemory);
             return;
         }
@@ -86,8 +78,12 @@ public class DownloadHandler {
                 channel.close();
                 throw e;
             }
-        }, ok -> store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
-                StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, sent.get()));
+        }, ok -> count(ok, sent.get()));
+    }
+
+    private void count(boolean ok, long bytes) {
+        store.stats().count(StatField.TOTAL_DOWNLOAD_COUNT, StatField.SUCCESS_DOWNLOAD_COUNT,
+                StatField.TOTAL_DOWNLOAD_BYTES, StatField.SUCCESS_DOWNLOAD_BYTES, ok, bytes);
     }
 
     /** Downloads answered on the event loop from memory since the start ({@link CachedReads}). */
