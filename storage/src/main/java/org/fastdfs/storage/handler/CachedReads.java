@@ -1,7 +1,6 @@
 package org.fastdfs.storage.handler;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import org.fastdfs.proto.Header;
-import org.fastdfs.proto.Status;
 import org.jboss.logging.Logger;
 
 /**
@@ -128,8 +126,7 @@ final class CachedReads {
     }
 
     private ByteBuf read(int fd, long offset, int count) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Header.SIZE + count);
-        buf.writeBytes(Header.response(Status.OK, count).toBytes());
+        ByteBuf buf = DownloadHandler.okFrame(count);
         long n;
         try {
             n = calls.read(fd, buf.nioBuffer(Header.SIZE, count), offset);
@@ -145,7 +142,6 @@ final class CachedReads {
             }
             return null;
         }
-        buf.writerIndex(Header.SIZE + count);
         return buf;
     }
 

@@ -44,7 +44,8 @@ public class DownloadHandler {
     public void handle(FramedConnection connection, ByteBuffer body) {
         DownloadFileRequest request = DownloadFileRequest.decode(body);
         FileId id = store.fileId(request.group(), request.filename());
-        ByteBuf inMemory = cached.frame(store.dataFile(id), request.offset(), request.length(), SMALL);
+        Path file = store.dataFile(id);
+        ByteBuf inMemory = cached.frame(file, request.offset(), request.length(), SMALL);
         if (inMemory != null) {
             count(true, inMemory.readableBytes() - Header.SIZE);
             connection.replyFrame(inMemory);
@@ -52,7 +53,6 @@ public class DownloadHandler {
         }
         AtomicLong sent = new AtomicLong();
         Blocking.submit(connection, Command.DOWNLOAD_FILE, store.reader(), () -> {
-            Path file = store.dataFile(id);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
                 long[] range = range(request.offset(), request.length(), channel.size());
@@ -97,11 +97,21 @@ public class DownloadHandler {
      */
     static final int SMALL = 64 * 1024;
 
+    /**
+     * A pooled direct buffer holding a success frame of a {@code length}-byte body: the header written, the
+     * body's bytes ({@code nioBuffer(Header.SIZE, length)}) for the caller to fill, or to release the buffer.
+     */
+    static ByteBuf okFrame(int length) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Header.SIZE + length);
+        buf.writeBytes(Header.response(Status.OK, length).toBytes());
+        buf.writerIndex(Header.SIZE + length);
+        return buf;
+    }
+
     /** Header + {@code length} bytes of {@code channel} from {@code offset}, in a pooled direct buffer. */
     static ByteBuf frame(FileChannel channel, long offset, int length) throws IOException {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Header.SIZE + length);
+        ByteBuf buf = okFrame(length);
         try {
-            buf.writeBytes(Header.response(Status.OK, length).toBytes());
             ByteBuffer target = buf.nioBuffer(Header.SIZE, length);
             long position = offset;
             while (target.hasRemaining()) {
@@ -111,7 +121,6 @@ public class DownloadHandler {
                 }
                 position += n;
             }
-            buf.writerIndex(Header.SIZE + length);
             return buf;
         } catch (IOException | RuntimeException e) {
             buf.release();

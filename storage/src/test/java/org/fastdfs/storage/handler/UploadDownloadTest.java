@@ -248,8 +248,7 @@ class UploadDownloadTest {
             try (FileChannel ch = FileChannel.open(store.dataFile(store.fileId(GROUP, name)),
                     StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
                 while (aligned.hasRemaining()) {
-                    ch.write(aligned, ch.position());
-                    ch.position(8192 - aligned.remaining());
+                    ch.write(aligned, 8192 - aligned.remaining());
                 }
             } catch (UnsupportedOperationException | IOException e) {
                 assumeTrue(false, "no O_DIRECT on this file system: " + e);
