@@ -62,6 +62,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * disk are compared byte for byte, and files are read back from each storage directly (a client
  * whose address mapper pins every storage call to one member).
  *
+ * <p>The members pipeline their pushes ({@code sync-window} 8): runs of creates and deletes travel
+ * several at a time, between appends, modifications and truncations that go alone. The other
+ * clusters of the suite run the default, one record at a time.
+ *
  * <p>The tests build on each other (one cluster, one growing file set, {@link #expected}); every
  * wait is a poll with a deadline.
  */
@@ -71,7 +75,7 @@ class ReplicationTest {
 
     @RegisterExtension
     static final ClusterExtension CLUSTER = new ClusterExtension(() -> MiniCluster.builder("repl").storages(4)
-            .deferStorages(1));
+            .deferStorages(1).storageProperty("fdfs.storage.sync-window", "8"));
 
     static final Duration CONVERGE = Duration.ofSeconds(30);
     static final String GROUP = "group1";

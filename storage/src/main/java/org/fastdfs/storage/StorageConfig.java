@@ -134,4 +134,14 @@ public interface StorageConfig {
     /** Milliseconds a sync thread waits for new binlog records when it has caught up (sync_wait_msec). */
     @WithDefault("100")
     int syncWaitMsec();
+
+    /**
+     * Whole-file creates and deletes a sync thread sends to a peer before it reads the oldest answer; other
+     * records always go one at a time. 1 (the default) sends every record alone, as FastDFS does. Not a
+     * FastDFS setting. A larger window (8, say) lets the replicas catch up with a burst of small uploads in
+     * about half the time, for the same CPU in all; during the burst that CPU competes with the clients'
+     * requests, which then run slower (bench/README.md, "Replication window"). Values below 1 count as 1.
+     */
+    @WithDefault("1")
+    int syncWindow();
 }

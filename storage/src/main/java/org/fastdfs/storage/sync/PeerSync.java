@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import org.fastdfs.proto.Command;
 import org.fastdfs.proto.Status;
 import org.fastdfs.proto.cluster.StorageStatus;
@@ -28,6 +29,14 @@ import org.jboss.logging.Logger;
  * peer acknowledged (EEXIST / ENOENT count as done where FastDFS says so). Connection failures back
  * off and retry the same record, so a record is never skipped, and every SYNC_* command is
  * idempotent on the receiver, so a record resent after a crash has the same effect.
+ *
+ * <p>Runs of whole-file creates and deletes are pipelined: up to {@link SyncContext#syncWindow()} of
+ * them are sent before the oldest answer is read (the peer, ours or C FastDFS's, answers one
+ * connection's requests in order). They commute with each other (each names a different file, or
+ * deletes one whose local copy is gone, so its create sends nothing) and a resend is answered EEXIST or
+ * ENOENT, so a refusal simply restarts from the mark, which only ever passes answered records. Any
+ * other record (append, modify, truncate, rename, link: not safe to apply twice or out of order)
+ * waits until the window is empty and goes alone, as in FastDFS.
  */
 public final class PeerSync implements Runnable {
 
@@ -56,6 +65,19 @@ public final class PeerSync implements Runnable {
     private long lastMarkSave;
     private long lastCopiedReport;
     private long lastActivity;
+    /** Records read past the mark and not settled yet, oldest first; posted ones await an answer. */
+    private final ArrayDeque<Pending> window = new ArrayDeque<>();
+
+    /** A record read past the mark: {@code posted} when its request is on the wire, unanswered. */
+    private record Pending(BinlogRecord record, BinlogPosition next, boolean posted) {
+    }
+
+    /** A pipelined record the peer refused: the push restarts from the mark after a pause. */
+    static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     public PeerSync(SyncContext ctx, String peerId, String peerIp, int peerPort) {
         this.ctx = ctx;
@@ -131,6 +153,7 @@ public final class PeerSync implements Runnable {
                     reader.close();
                     reader = null; // reopen at the mark: the failed record is retried
                 }
+                window.clear();
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
             } catch (Exception e) {
@@ -141,6 +164,7 @@ public final class PeerSync implements Runnable {
                     reader.close();
                     reader = null;
                 }
+                window.clear();
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
             }
@@ -234,6 +258,7 @@ public final class PeerSync implements Runnable {
         while (running) {
             BinlogReader.Entry e = reader.next();
             if (e == null) {
+                settle(0);
                 caughtUp = true;
                 pendingTimestamp = 0;
                 if (copyingOldData()) {
@@ -260,14 +285,89 @@ public final class PeerSync implements Runnable {
                 continue;
             }
             caughtUp = false;
-            boolean pushed = false;
-            if (shouldPush(e.record())) {
-                pendingTimestamp = e.record().timestamp();
-                push(e.record());
-                pushed = true;
-                lastPushedTimestamp = e.record().timestamp();
+            BinlogRecord r = e.record();
+            if (!shouldPush(r)) {
+                if (window.isEmpty()) {
+                    advance(e.next(), false);
+                } else {
+                    window.add(new Pending(r, e.next(), false)); // the mark passes it in order
+                }
+                continue;
             }
-            advance(e.next(), pushed);
+            if (window.isEmpty()) {
+                pendingTimestamp = r.timestamp();
+            }
+            if (ctx.syncWindow() > 1 && pipelined(r)) {
+                window.add(new Pending(r, e.next(), true));
+                settle(ctx.syncWindow() - 1);
+                continue;
+            }
+            settle(0);
+            pendingTimestamp = r.timestamp();
+            push(r);
+            lastPushedTimestamp = r.timestamp();
+            advance(e.next(), true);
+        }
+    }
+
+    /**
+     * Reads answers, oldest first, until at most {@code keep} posted records are unanswered, advancing
+     * the mark over each settled record. A refusal throws {@link Refused}: {@link #run} reconnects and
+     * rereads from the mark after a pause, so the refused record and those behind it are sent again.
+     */
+    private void settle(int keep) throws IOException {
+        while (!window.isEmpty() && (sender.unanswered() > keep || !window.peekFirst().posted())) {
+            Pending p = window.removeFirst();
+            if (p.posted()) {
+                BinlogOp op = p.record().operation();
+                int status = ok(sender.receive(op == BinlogOp.DELETE ? Command.SYNC_DELETE_FILE
+                        : Command.SYNC_CREATE_FILE), op == BinlogOp.DELETE ? Status.ENOENT : Status.EEXIST);
+                if (status != 0) {
+                    lastError = "'" + p.record().toLine().strip() + "' answered " + Status.describe(status);
+                    LOG.warnf("sync to %s: %s; resending from it", peerId, lastError);
+                    throw new Refused(lastError);
+                }
+                lastPushedTimestamp = p.record().timestamp();
+            }
+            advance(p.next(), p.posted());
+            if (!window.isEmpty()) {
+                pendingTimestamp = window.peekFirst().record().timestamp();
+            }
+        }
+    }
+
+    /**
+     * Posts a whole-file create or a delete without waiting for the answer. False when the record must
+     * go alone through {@link #push}: another operation, a file that needs nothing sent (gone since, or
+     * re-created), or a record the local binlog cannot name a file for.
+     */
+    private boolean pipelined(BinlogRecord r) throws IOException {
+        BinlogOp op = r.operation();
+        if (op != BinlogOp.CREATE && op != BinlogOp.DELETE) {
+            return false;
+        }
+        Path local;
+        try {
+            local = ctx.localPath(r.filename());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        int ts = (int) r.timestamp();
+        if (op == BinlogOp.DELETE) {
+            if (Files.exists(local)) {
+                return false;
+            }
+            sender.post(new SyncDeleteFileRequest(ts, ctx.groupName(), r.filename()), null, 0, 0);
+            return true;
+        }
+        try (FileChannel file = openLocal(local)) {
+            if (file == null) {
+                return false;
+            }
+            long size = file.size();
+            sender.post(new SyncCopyFileRequest(Command.SYNC_CREATE_FILE, false, ts, ctx.groupName(), r.filename(),
+                    size), file, 0, size);
+            return true;
         }
     }
 

@@ -34,6 +34,9 @@ public interface SyncContext {
     /** Pause when the binlog has nothing new (sync_wait_msec). */
     long idleWaitMs();
 
+    /** Whole-file creates and deletes in flight to a peer at once; 1 sends every record alone. */
+    int syncWindow();
+
     /** The peer's status as the trackers last listed it, or null when unknown. */
     StorageStatus peerStatus(String peerId);
 

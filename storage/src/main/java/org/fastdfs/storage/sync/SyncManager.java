@@ -160,6 +160,11 @@ public class SyncManager implements SyncContext {
     }
 
     @Override
+    public int syncWindow() {
+        return Math.max(1, config.syncWindow());
+    }
+
+    @Override
     public StorageStatus peerStatus(String peerId) {
         List<StorageBrief> members = reporter.members();
         for (StorageBrief b : members) {

@@ -18,7 +18,7 @@ import org.fastdfs.proto.sync.ReportServerIdRequest;
 /**
  * A blocking connection to one peer storage: sends a request, optionally followed by a file range
  * (small ones in the request's write, larger ones with {@code transferTo}, zero copy), and returns the
- * reply's status. Not thread-safe.
+ * reply's status; or posts several requests before collecting their answers in order. Not thread-safe.
  *
  * <p>The socket stays in blocking mode without a read timeout (a reply is one {@code read}); the
  * shared {@link SilenceWatchdog} closes a connection whose call has made no progress for the network
@@ -37,6 +37,7 @@ final class SyncSender implements AutoCloseable {
     /** Reused for small content: one per connection, not one per request. */
     private final ByteBuffer small = ByteBuffer.allocateDirect(SMALL_CONTENT);
     private final ByteBuffer reply = ByteBuffer.allocateDirect(Header.SIZE);
+    private int unanswered;
 
     private SyncSender(SocketChannel channel, int networkTimeoutMs) {
         this.channel = channel;
@@ -72,23 +73,54 @@ final class SyncSender implements AutoCloseable {
     /**
      * Sends {@code request} and, when {@code file} is given, {@code length} bytes of it from {@code offset}:
      * up to {@value #SMALL_CONTENT} bytes read behind the request in one gathering write (one segment,
-     * one wake-up of the peer), more by sendfile.
+     * one wake-up of the peer), more by sendfile. Returns the reply's status.
      */
     int call(Request request, FileChannel file, long offset, long length) throws IOException {
+        post(request, file, offset, length);
+        return receive(request.command());
+    }
+
+    /**
+     * Sends a request as {@link #call} does, without waiting for its answer: a peer answers the requests
+     * of one connection in order, so {@link #receive} collects the answers oldest first.
+     */
+    void post(Request request, FileChannel file, long offset, long length) throws IOException {
         guard.arm();
         try {
             send(ByteBuffer.wrap(Frames.request(request, WireProfile.CURRENT)), file, offset, length);
+            unanswered++;
+        } catch (IOException e) {
+            IOException explained = guard.explain(e);
+            guard.disarm();
+            throw explained;
+        }
+    }
+
+    /** The status of the oldest unanswered request, {@code command} naming it in errors. */
+    int receive(Command command) throws IOException {
+        if (unanswered == 0) {
+            throw new IllegalStateException("no request is waiting for an answer");
+        }
+        guard.arm();
+        try {
             Header header = readHeader();
             if (header.bodyLength() != 0) {
-                throw new IOException("peer answered " + request.command() + " with a " + header.bodyLength()
-                        + "-byte body");
+                throw new IOException("peer answered " + command + " with a " + header.bodyLength() + "-byte body");
             }
+            unanswered--;
             return header.status();
         } catch (IOException e) {
             throw guard.explain(e);
         } finally {
-            guard.disarm();
+            if (unanswered == 0) {
+                guard.disarm();
+            }
         }
+    }
+
+    /** Requests posted and not answered yet. */
+    int unanswered() {
+        return unanswered;
     }
 
     private void send(ByteBuffer head, FileChannel file, long offset, long length) throws IOException {
