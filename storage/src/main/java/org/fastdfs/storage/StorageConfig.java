@@ -140,7 +140,10 @@ public interface StorageConfig {
      * records always go one at a time. 1 (the default) sends every record alone, as FastDFS does. Not a
      * FastDFS setting. A larger window (8, say) lets the replicas catch up with a burst of small uploads in
      * about half the time, for the same CPU in all; during the burst that CPU competes with the clients'
-     * requests, which then run slower (bench/README.md, "Replication window"). Values below 1 count as 1.
+     * requests, which then run slower (bench/README.md, "Replication window"). Only for groups whose
+     * members all run this storage: a C FastDFS 6.16 storage stopped reading a connection's pipelined
+     * requests after about 1,500 of them, and the push stalled until the network timeout. Values below 1
+     * count as 1.
      */
     @WithDefault("1")
     int syncWindow();

@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * idempotent on the receiver, so a record resent after a crash has the same effect.
  *
  * <p>Runs of whole-file creates and deletes are pipelined: up to {@link SyncContext#syncWindow()} of
- * them are sent before the oldest answer is read (the peer, ours or C FastDFS's, answers one
- * connection's requests in order). They commute with each other (each names a different file, or
+ * them are sent before the oldest answer is read (a peer of ours answers one connection's requests in
+ * order; a C FastDFS storage stops reading pipelined requests after a while, so a window above 1 is for
+ * groups of ours alone). They commute with each other (each names a different file, or
  * deletes one whose local copy is gone, so its create sends nothing) and a resend is answered EEXIST or
  * ENOENT, so a refusal simply restarts from the mark, which only ever passes answered records. Any
  * other record (append, modify, truncate, rename, link: not safe to apply twice or out of order)
