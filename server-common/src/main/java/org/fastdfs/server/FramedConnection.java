@@ -54,6 +54,8 @@ public final class FramedConnection implements FrameDecoder.Handler {
     /** A streamed body's sink asked to stop reading until it has written what it holds. */
     private boolean sinkPaused;
     private boolean closed;
+    /** Quick-ack mode was set for the request being read ({@link #onInput}). */
+    private boolean quickAcked;
     private Object attachment;
     private Consumer<FramedConnection> closeListener = c -> { };
     private RequestObserver observer = RequestObserver.NONE;
@@ -304,10 +306,12 @@ public final class FramedConnection implements FrameDecoder.Handler {
             pendingInput = null;
         }
         feed(input);
-        if (!decoder.idle() && !decoder.failed() && channel instanceof EpollSocketChannel epoll) {
+        if (!quickAcked && !decoder.idle() && !decoder.failed() && channel instanceof EpollSocketChannel epoll) {
             // a request is split over reads: the peer may be holding its next segment until this one is
-            // ACKed (Nagle, as C FastDFS's sync sender does between a header and the file), and the kernel
-            // delays that ACK by up to 40 ms; quick-ack mode sends it now (the kernel leaves the mode on its own)
+            // ACKed (Nagle, as C FastDFS's sync sender and client do between a header and the file), and the
+            // kernel delays that ACK by up to 40 ms; quick-ack mode sends it now. Once per request: the mode
+            // lasts for the next several segments, and a large body would otherwise cost a call per read
+            quickAcked = true;
             epoll.config().setTcpQuickAck(true);
         }
         if (pendingInput != null) {
@@ -419,6 +423,7 @@ public final class FramedConnection implements FrameDecoder.Handler {
             return;
         }
         awaitingReply = false;
+        quickAcked = false;
         sinkPaused = false;
         decoder.resume();
         if (pendingInput != null) {

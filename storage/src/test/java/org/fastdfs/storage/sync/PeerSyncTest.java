@@ -104,14 +104,14 @@ class PeerSyncTest {
         return s;
     }
 
-    /** True when nothing more arrives within a short while (the sender is waiting for answers). */
-    private static boolean quiet(Socket s) throws IOException {
+    /** Fails when anything more arrives within a short while: the sender must be waiting for answers. */
+    private static void assertQuiet(Socket s) throws IOException {
         s.setSoTimeout(300);
         try {
             int b = s.getInputStream().read();
             throw new AssertionError("unexpected byte " + b + " while the sender should wait");
         } catch (SocketTimeoutException expected) {
-            return true;
+            // nothing sent: as it should be
         } finally {
             s.setSoTimeout(0);
         }
@@ -152,7 +152,7 @@ class PeerSyncTest {
                 first.add(next(in)); // all four arrive with none answered
             }
             assertThat(first).extracting(Seen::filename).containsExactlyElementsOf(names.subList(0, 4));
-            assertThat(quiet(s)).isTrue(); // the fifth waits for a slot in the window
+            assertQuiet(s); // the fifth waits for a slot in the window
             answer(s.getOutputStream(), Status.OK);
             assertThat(next(in)).isEqualTo(new Seen(Command.SYNC_CREATE_FILE, names.get(4)));
             answer(s.getOutputStream(), Status.EEXIST, Status.OK); // EEXIST: the peer has it already
@@ -172,7 +172,7 @@ class PeerSyncTest {
         try (Socket s = accept()) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             assertThat(List.of(next(in), next(in))).extracting(Seen::filename).containsExactly(a, b);
-            assertThat(quiet(s)).isTrue();
+            assertQuiet(s);
             answer(s.getOutputStream(), Status.OK, Status.OK);
             assertThat(next(in)).isEqualTo(new Seen(Command.SYNC_APPEND_FILE, a));
             answer(s.getOutputStream(), Status.OK);
@@ -208,7 +208,7 @@ class PeerSyncTest {
         try (Socket s = accept()) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             assertThat(next(in).filename()).isEqualTo(a);
-            assertThat(quiet(s)).isTrue();
+            assertQuiet(s);
             answer(s.getOutputStream(), Status.OK);
             assertThat(next(in).filename()).isEqualTo(b);
             answer(s.getOutputStream(), Status.OK);
